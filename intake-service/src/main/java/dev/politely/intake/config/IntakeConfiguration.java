@@ -1,0 +1,34 @@
+package dev.politely.intake.config;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Cross-cutting wiring. Kept off the application class so that slice tests do not pick it up.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(IntakeProperties.class)
+class IntakeConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	NewTopic solicitationsTopic(IntakeProperties properties) {
+		IntakeProperties.Topics topics = properties.topics();
+		return TopicBuilder.name(topics.solicitations())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
+	}
+
+}

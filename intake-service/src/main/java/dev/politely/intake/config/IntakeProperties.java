@@ -1,0 +1,55 @@
+package dev.politely.intake.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Typed configuration of the intake service, defaults in {@code intake-service.properties}.
+ *
+ * @param profilesDir directory of the owners' {@code <ownerId>.yml} profiles
+ * @param profilesRescanInterval how often the directory is checked for changes
+ * @param publicUrl public base URL of the intake service
+ */
+@ConfigurationProperties("politely")
+public record IntakeProperties(
+		@DefaultValue("config/profiles") Path profilesDir,
+		@DefaultValue("2s") Duration profilesRescanInterval,
+		@DefaultValue("http://localhost:8080") String publicUrl,
+		@DefaultValue Topics topics,
+		@DefaultValue Intake intake,
+		@DefaultValue Readiness readiness) {
+
+	/**
+	 * @param solicitations the topic the accepted solicitations are written to
+	 */
+	public record Topics(
+			@DefaultValue("politely.solicitations") String solicitations,
+			@DefaultValue("6") int partitions,
+			@DefaultValue("1") short replicas) {
+	}
+
+	/**
+	 * @param sendTimeout longest wait for Kafka's acknowledgement before the caller is told to retry
+	 * @param recentDeliveries how many accepted webhook ids are remembered to answer redeliveries without a rewrite
+	 */
+	public record Intake(
+			@DefaultValue("15s") Duration sendTimeout,
+			@DefaultValue("10000") int recentDeliveries) {
+	}
+
+	/**
+	 * @param consumerGroups groups that must be stable with a member for the pipeline to be ready; empty: broker only
+	 * @param timeout longest wait for the broker's answer
+	 * @param cacheFor how long an answer is reused, so that health checks stay cheap
+	 */
+	public record Readiness(
+			@DefaultValue({"politely-policy", "politely-notification"}) List<String> consumerGroups,
+			@DefaultValue("2s") Duration timeout,
+			@DefaultValue("1s") Duration cacheFor) {
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting wiring: typed configuration, the clock, the topic declaration.
+ */
+package dev.politely.intake.config;

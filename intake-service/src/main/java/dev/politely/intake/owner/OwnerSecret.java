@@ -1,0 +1,9 @@
+package dev.politely.intake.owner;
+
+import dev.politely.intake.signature.WebhookSecret;
+
+/**
+ * What the intake knows of an owner.
+ */
+public record OwnerSecret(String ownerId, WebhookSecret webhookSecret) {
+}

@@ -1,0 +1,8 @@
+package dev.politely.intake.solicitation;
+
+/**
+ * The person who asks, as the solicitation describes them.
+ */
+public record Requester(String name, String email, String profileUrl, String headline, String language,
+		Integer mutualConnections) {
+}

@@ -1,0 +1,222 @@
+package dev.politely.intake.solicitation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns raw body bytes into a {@link Solicitation}, or refuses them with every violation found: strict UTF-8,
+ * well-formed JSON without duplicate keys and within size limits, a JSON object, valid against the contract's
+ * schema (formats asserted), no NUL in any text or key, no CR or LF in the requester's name or email.
+ */
+@Component
+public class SolicitationValidator {
+
+	static final String SCHEMA = "contracts/solicitation.schema.json";
+
+	private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().parseCaseInsensitive()
+		.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+		.toFormatter();
+
+	private final JsonMapper mapper;
+
+	private final Schema schema;
+
+	public SolicitationValidator() {
+		// far above what a valid solicitation needs, far below what would cost memory or stack
+		StreamReadConstraints limits = StreamReadConstraints.builder()
+			.maxNestingDepth(32)
+			.maxNumberLength(100)
+			.maxStringLength(64 * 1024)
+			.maxNameLength(1024)
+			.build();
+		this.mapper = JsonMapper.builder(JsonFactory.builder()
+				.streamReadConstraints(limits)
+				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+				.build())
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build();
+		this.schema = loadSchema(this.mapper);
+	}
+
+	public Solicitation validate(byte[] body) {
+		JsonNode document = parse(decodeUtf8(body));
+		if (!document.isObject()) {
+			throw invalid(Violation.ofBody("The body must be a JSON object, not " + describe(document)));
+		}
+		List<Violation> violations = new ArrayList<>();
+		findNul(document, "", violations);
+		this.schema.validate(document).stream().map(SolicitationValidator::toViolation).forEach(violations::add);
+		JsonNode requester = document.path("requester");
+		for (String field : List.of("name", "email")) {
+			JsonNode value = requester.path(field);
+			if (value.isString() && value.asString().matches("(?s).*[\\r\\n].*")) {
+				violations.add(new Violation("requester." + field, "must not contain a line break (CR or LF)"));
+			}
+		}
+		Instant receivedAt = null;
+		if (violations.isEmpty() && document.hasNonNull("receivedAt")) {
+			try {
+				receivedAt = OffsetDateTime.parse(document.get("receivedAt").asString(), RFC_3339).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				violations.add(new Violation("receivedAt", "must be an RFC 3339 date-time with an offset"));
+			}
+		}
+		if (!violations.isEmpty()) {
+			violations.sort(Comparator.comparing(Violation::field));
+			throw new InvalidSolicitationException(violations.stream().distinct().toList());
+		}
+		return toSolicitation(document, receivedAt);
+	}
+
+	private static String decodeUtf8(byte[] body) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw invalid(Violation.ofBody("The body is not valid UTF-8"));
+		}
+	}
+
+	private JsonNode parse(String text) {
+		if (text.isBlank()) {
+			throw invalid(Violation.ofBody("The body is empty"));
+		}
+		try {
+			return this.mapper.readTree(text);
+		}
+		catch (JacksonException ex) {
+			// the original message names the problem without echoing the source
+			String where = (ex.getLocation() != null)
+					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
+					: "";
+			throw invalid(Violation.ofBody("The body is not well-formed JSON: " + ex.getOriginalMessage() + where));
+		}
+	}
+
+	private static void findNul(JsonNode node, String path, List<Violation> violations) {
+		if (node.isString() && node.asString().indexOf('\0') >= 0) {
+			violations.add(new Violation(path, "must not contain NUL"));
+		}
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				String child = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
+				if (property.getKey().indexOf('\0') >= 0) {
+					violations.add(new Violation(child.replace("\0", "\\u0000"), "a key must not contain NUL"));
+				}
+				findNul(property.getValue(), child.replace("\0", "\\u0000"), violations);
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				findNul(node.get(i), path + "[" + i + "]", violations);
+			}
+		}
+	}
+
+	private static Violation toViolation(Error error) {
+		NodePath location = error.getInstanceLocation();
+		StringBuilder field = new StringBuilder();
+		for (int i = 0; i < location.getNameCount(); i++) {
+			Object element = location.getElement(i);
+			if (element instanceof Integer index) {
+				field.append('[').append(index).append(']');
+			}
+			else {
+				field.append(field.isEmpty() ? "" : ".").append(element);
+			}
+		}
+		if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+			field.append(field.isEmpty() ? "" : ".").append(error.getProperty());
+		}
+		String name = field.isEmpty() ? Violation.BODY : field.toString().replace("\0", "\\u0000");
+		return new Violation(name, error.getMessage());
+	}
+
+	private static Solicitation toSolicitation(JsonNode document, Instant receivedAt) {
+		JsonNode requester = document.path("requester");
+		return new Solicitation(text(document, "kind"), text(document, "platform"), receivedAt,
+				new Requester(text(requester, "name"), text(requester, "email"), text(requester, "profileUrl"),
+						text(requester, "headline"), text(requester, "language"),
+						integer(requester, "mutualConnections")),
+				text(document, "message"), integer(document, "estimatedMinutes"),
+				text(document.path("reply"), "callbackUrl"));
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() ? value.asString() : null;
+	}
+
+	private static Integer integer(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isNumber() ? value.asInt() : null;
+	}
+
+	private static String describe(JsonNode node) {
+		return switch (node.getNodeType()) {
+			case ARRAY -> "an array";
+			case STRING -> "a string";
+			case NUMBER -> "a number";
+			case BOOLEAN -> "a boolean";
+			case NULL -> "null";
+			default -> node.getNodeType().name().toLowerCase();
+		};
+	}
+
+	private static InvalidSolicitationException invalid(Violation violation) {
+		return new InvalidSolicitationException(List.of(violation));
+	}
+
+	private static Schema loadSchema(JsonMapper mapper) {
+		try (InputStream in = new ClassPathResource(SCHEMA).getInputStream()) {
+			SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+				.formatAssertionsEnabled(true)
+				.pathType(PathType.JSON_POINTER)
+				.build();
+			return SchemaRegistry
+				.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, (builder) -> builder.schemaRegistryConfig(config))
+				.getSchema(mapper.readTree(in));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The contract schema " + SCHEMA + " is not on the classpath", ex);
+		}
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.politely.policy.config;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The topics the policy service reads and writes, created at start when missing. */
+@Configuration(proxyBeanMethods = false)
+class KafkaTopicsConfig {
+
+    private final PolicyProperties.Topics topics;
+
+    KafkaTopicsConfig(PolicyProperties properties) {
+        this.topics = properties.topics();
+    }
+
+    @Bean
+    NewTopic solicitationsTopic() {
+        return topic(topics.solicitations());
+    }
+
+    @Bean
+    NewTopic verdictsTopic() {
+        return topic(topics.verdicts());
+    }
+
+    @Bean
+    NewTopic decisionsTopic() {
+        return topic(topics.decisions());
+    }
+
+    @Bean
+    NewTopic solicitationsDeadLetterTopic() {
+        return topic(topics.deadLetters());
+    }
+
+    private NewTopic topic(String name) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).build();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.politely.policy.profile;
+
+/** How well the owner knows a contact; declared weakest first, so {@code compareTo} orders them. */
+public enum Relationship {
+    ACQUAINTANCE, COLLEAGUE, CLOSE;
+
+    public boolean isAtLeast(Relationship other) {
+        return compareTo(other) >= 0;
+    }
+}

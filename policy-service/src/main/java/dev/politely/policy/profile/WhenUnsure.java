@@ -1,0 +1,6 @@
+package dev.politely.policy.profile;
+
+/** What an unsure step of the procedure does: ask the owner, or decline politely. */
+public enum WhenUnsure {
+    REVIEW, DECLINE
+}

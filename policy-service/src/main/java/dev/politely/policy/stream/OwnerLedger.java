@@ -1,0 +1,54 @@
+package dev.politely.policy.stream;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import dev.politely.policy.decision.Consumption;
+import dev.politely.policy.decision.OwnerCounters;
+import dev.politely.policy.decision.Periods;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Each owner's running counts, per period of the owner's time zone: advice minutes given in an
+ * ISO week ({@code alice/advice/2026-W48}) and unknown contacts accepted in a month
+ * ({@code alice/unknown/2026-11}). Keyed by the period of {@code receivedAt}, so a late
+ * solicitation counts in the week it was received, not the week it was processed.
+ */
+final class OwnerLedger {
+
+    private final KeyValueStore<String, Integer> counts;
+
+    OwnerLedger(KeyValueStore<String, Integer> counts) {
+        this.counts = counts;
+    }
+
+    OwnerCounters counters(String owner, Instant receivedAt, ZoneId zone) {
+        return new OwnerCounters(get(adviceKey(owner, receivedAt, zone)), get(unknownKey(owner, receivedAt, zone)));
+    }
+
+    void consume(String owner, Instant receivedAt, ZoneId zone, Consumption consumption) {
+        if (consumption.adviceMinutes() > 0) {
+            add(adviceKey(owner, receivedAt, zone), consumption.adviceMinutes());
+        }
+        if (consumption.unknownContact()) {
+            add(unknownKey(owner, receivedAt, zone), 1);
+        }
+    }
+
+    static String adviceKey(String owner, Instant at, ZoneId zone) {
+        return owner + "/advice/" + Periods.isoWeek(at, zone);
+    }
+
+    static String unknownKey(String owner, Instant at, ZoneId zone) {
+        return owner + "/unknown/" + Periods.month(at, zone);
+    }
+
+    private int get(String key) {
+        Integer value = counts.get(key);
+        return value == null ? 0 : value;
+    }
+
+    private void add(String key, int amount) {
+        counts.put(key, get(key) + amount);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.politely.policy.stream;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.politely.policy.config.PolicyProperties;
+import dev.politely.policy.profile.ProfileDirectory;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * solicitations + verdicts (both keyed by owner, so one task sees all of an owner's events)
+ * -> {@link DecisionProcessor} with its three stores -> decisions, or the dead-letter topic.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class PolicyTopology {
+
+    static final String DECIDED = "decided-solicitations";
+    static final String COUNTERS = "owner-counters";
+    static final String PENDING = "pending-reviews";
+
+    @Bean
+    KStream<String, String> policyStream(StreamsBuilder builder, PolicyProperties properties,
+            ProfileDirectory profiles, JsonMapper json, Clock clock) {
+        PolicyProperties.Topics topics = properties.topics();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTERS), Serdes.String(), Serdes.Integer()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.String()));
+
+        VerdictLinks links = new VerdictLinks(properties.publicUrl(), properties.verdictTtl());
+        KStream<String, String> in = builder.stream(List.of(topics.solicitations(), topics.verdicts()),
+                Consumed.with(Serdes.String(), Serdes.String()));
+        KStream<String, Routed> out = in.process(
+                () -> new DecisionProcessor(topics, profiles, new EventCodec(json), links, clock),
+                DECIDED, COUNTERS, PENDING);
+        out.filter((owner, routed) -> routed.deadLetter() == null)
+                .mapValues(Routed::value)
+                .to(topics.decisions(), Produced.with(Serdes.String(), Serdes.String()));
+        out.filter((owner, routed) -> routed.deadLetter() != null)
+                .mapValues(Routed::value)
+                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.String()));
+        return in;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** One output of the processor: a decision, or an input it could not use with the reason why. */
+    record Routed(String value, String deadLetter) {
+
+        static Routed decision(String json) {
+            return new Routed(json, null);
+        }
+
+        static Routed deadLetter(String input, String reason) {
+            return new Routed(input, reason);
+        }
+    }
+}
