@@ -20,6 +20,7 @@ import java.util.Map;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -44,6 +45,9 @@ import org.springframework.stereotype.Component;
 public class SolicitationValidator {
 
 	static final String SCHEMA = "contracts/solicitation.schema.json";
+
+	// the contract's $id is relative: this base makes it absolute; nothing is ever fetched from it
+	private static final String SCHEMA_BASE = "https://politely.dev/" + SCHEMA;
 
 	private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().parseCaseInsensitive()
 		.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
@@ -212,7 +216,7 @@ public class SolicitationValidator {
 				.build();
 			return SchemaRegistry
 				.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, (builder) -> builder.schemaRegistryConfig(config))
-				.getSchema(mapper.readTree(in));
+				.getSchema(SchemaLocation.of(SCHEMA_BASE), mapper.readTree(in));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The contract schema " + SCHEMA + " is not on the classpath", ex);

@@ -1,10 +1,6 @@
 package dev.politely.policy.profile;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
@@ -15,19 +11,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one profile file into a {@link Profile}, or into every {@link ProfileError} it holds.
@@ -67,7 +54,7 @@ public final class ProfileParser {
      */
     public static Result parse(String fileName, byte[] bytes) {
         List<ProfileError> errors = new ArrayList<>();
-        Object document = load(fileName, bytes, errors);
+        Object document = ProfileYaml.load(fileName, bytes, errors);
         if (!errors.isEmpty()) {
             return new Rejected(errors);
         }
@@ -103,18 +90,18 @@ public final class ProfileParser {
             root.error("purposes", "is required, e.g. [NETWORK, CONTRIBUTE]");
         }
         String displayName = root.checkedText("displayName", name -> null, false);
-        String language = root.checkedText("language", l -> l.equals("fr") || l.equals("en") ? null : "must be fr or en", false);
+        String language = root.checkedText("language", l -> l.equalsIgnoreCase("fr") || l.equalsIgnoreCase("en") ? null : "must be fr or en", false);
         String callbackUrl = root.checkedText("callbackUrl", ProfileParser::urlProblem, false);
         String digestTime = root.checkedText("digestTime", t -> HH_MM.matcher(t).matches() ? null : "must be a time HH:mm, e.g. 18:00", false);
         return new Profile(
                 owner == null ? ownerId : owner,
                 displayName == null ? ownerId : displayName,
                 email,
-                language == null ? "fr" : language,
+                language == null ? "fr" : language.toLowerCase(Locale.ROOT),
                 timezone == null ? ZoneId.of("UTC") : ZoneId.of(timezone),
                 secret,
                 callbackUrl,
-                root.choices("purposes", Purpose.class),
+                Set.copyOf(root.choices("purposes", Purpose.class)),
                 new Profile.Activity(root.section("activity").texts("keywords", List.of())),
                 platforms(root.section("platforms")),
                 connections(root.section("connections")),
@@ -170,7 +157,7 @@ public final class ProfileParser {
             String profileUrl = contact.checkedText("profileUrl", ProfileParser::urlProblem, false);
             String since = contact.checkedText("since", ProfileParser::dateProblem, false);
             if (!contact.has("email") && !contact.has("profileUrl")) {
-                contact.error("email", "a contact needs an email or a profileUrl, to be recognised");
+                contact.error("a contact needs an email or a profileUrl, to be recognised");
             }
             contacts.add(new Profile.Contact(name, email, profileUrl,
                     contact.choice("relationship", Relationship.class, Relationship.ACQUAINTANCE),
@@ -230,50 +217,5 @@ public final class ProfileParser {
         } catch (DateTimeException e) {
             return "must be a date YYYY-MM-DD";
         }
-    }
-
-    private static Object load(String fileName, byte[] bytes, List<ProfileError> errors) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            errors.add(new ProfileError(fileName, null, "is not UTF-8 text"));
-            return null;
-        }
-        try {
-            return yaml().load(text);
-        } catch (MarkedYAMLException e) {
-            String where = e.getProblemMark() == null ? ""
-                    : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
-            errors.add(new ProfileError(fileName, null, "is not valid YAML: " + e.getProblem() + where));
-        } catch (YAMLException e) {
-            errors.add(new ProfileError(fileName, null, "is not valid YAML: " + e.getMessage()));
-        }
-        return null;
-    }
-
-    /**
-     * A loader that reads every plain scalar as text except {@code null} and {@code ~}. YAML 1.1
-     * would otherwise turn {@code since: 2019-03-01} into a Date, {@code no} and {@code on} into
-     * booleans and {@code 18:00} into the number 1080: we convert the text ourselves, per key.
-     * Duplicate keys are refused, since the second one would silently win.
-     */
-    private static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        options.setCodePointLimit(1024 * 1024);
-        Resolver textOnly = new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {
-                addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
-                addImplicitResolver(Tag.NULL, EMPTY, null, 10);
-            }
-        };
-        DumperOptions dumperOptions = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options, textOnly);
     }
 }

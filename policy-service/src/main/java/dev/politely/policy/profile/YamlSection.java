@@ -175,6 +175,11 @@ final class YamlSection {
         return texts;
     }
 
+    /** An error about this section as a whole, e.g. a contact with neither email nor profileUrl. */
+    void error(String message) {
+        errors.add(new ProfileError(file, path.isEmpty() ? null : path, message));
+    }
+
     void error(String key, String message) {
         errors.add(new ProfileError(file, pathOf(key), message));
     }

@@ -31,17 +31,21 @@ class PolicyTopology {
     @Bean
     KStream<String, String> policyStream(StreamsBuilder builder, PolicyProperties properties,
             ProfileDirectory profiles, JsonMapper json, Clock clock) {
-        PolicyProperties.Topics topics = properties.topics();
+        return build(builder, properties.topics(), profiles, new EventCodec(json),
+                new VerdictLinks(properties.publicUrl(), properties.verdictTtl()), clock);
+    }
+
+    /** The topology itself, apart from Spring, so tests can run several instances and crash them. */
+    static KStream<String, String> build(StreamsBuilder builder, PolicyProperties.Topics topics,
+            ProfileDirectory profiles, EventCodec codec, VerdictLinks links, Clock clock) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTERS), Serdes.String(), Serdes.Integer()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.String()));
 
-        VerdictLinks links = new VerdictLinks(properties.publicUrl(), properties.verdictTtl());
         KStream<String, String> in = builder.stream(List.of(topics.solicitations(), topics.verdicts()),
                 Consumed.with(Serdes.String(), Serdes.String()));
         KStream<String, Routed> out = in.process(
-                () -> new DecisionProcessor(topics, profiles, new EventCodec(json), links, clock),
-                DECIDED, COUNTERS, PENDING);
+                () -> new DecisionProcessor(topics, profiles, codec, links, clock), DECIDED, COUNTERS, PENDING);
         out.filter((owner, routed) -> routed.deadLetter() == null)
                 .mapValues(Routed::value)
                 .to(topics.decisions(), Produced.with(Serdes.String(), Serdes.String()));

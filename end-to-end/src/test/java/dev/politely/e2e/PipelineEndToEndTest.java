@@ -1,0 +1,219 @@
+package dev.politely.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.politely.intake.IntakeApplication;
+import dev.politely.notification.NotificationApplication;
+import dev.politely.policy.PolicyApplication;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole pipeline in one JVM: the three services as they run in production (their own
+ * application classes and defaults), an embedded KRaft broker and a GreenMail SMTP server.
+ * Posts the contract's examples, signed, and reads the emails that come out.
+ */
+@EmbeddedKafka(partitions = 2, brokerProperties = {
+        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+class PipelineEndToEndTest {
+
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    static ConfigurableApplicationContext intake;
+    static ConfigurableApplicationContext policy;
+    static ConfigurableApplicationContext notification;
+    static SignedWebhook webhook;
+    static String intakeUrl;
+
+    @BeforeAll
+    static void startTheServices(EmbeddedKafkaBroker broker, @TempDir Path profiles) throws IOException {
+        try (InputStream alice = PipelineEndToEndTest.class.getResourceAsStream("/profiles/alice.yml")) {
+            Files.copy(alice, profiles.resolve("alice.yml"));
+        }
+        String[] common = {
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--POLITELY_PROFILES_DIR=" + profiles,
+                "--POLITELY_PARTITIONS=2",
+                "--SMTP_HOST=127.0.0.1",
+                "--SMTP_PORT=" + mail.getSmtp().getPort()};
+        policy = new SpringApplicationBuilder(PolicyApplication.class).run(common);
+        notification = new SpringApplicationBuilder(NotificationApplication.class).run(common);
+        intake = new SpringApplicationBuilder(IntakeApplication.class).run(common);
+        intakeUrl = "http://localhost:" + intake.getEnvironment().getProperty("local.server.port");
+        webhook = new SignedWebhook(intakeUrl, SECRET);
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(90)).until(() -> http.send(
+                HttpRequest.newBuilder(URI.create(intakeUrl + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stopTheServices() {
+        for (ConfigurableApplicationContext context : Arrays.asList(intake, notification, policy)) {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    @Test
+    void acceptsACoherentConnectionAndWritesToTheOwnerAndInFrenchToTheRequester() throws Exception {
+        HttpResponse<String> response = post("connection-coherent.json", "msg_" + UUID.randomUUID());
+        assertThat(response.statusCode()).isEqualTo(202);
+        String solicitationId = solicitationIdOf(response);
+
+        MimeMessage owner = awaitMail("alice@example.com", solicitationId);
+        assertThat(header(owner, "X-Politely-Outcome")).isEqualTo("ACCEPT");
+        assertThat(header(owner, "X-Politely-Rule")).isEqualTo("RULE_2");
+        assertThat(header(owner, "X-Politely-Reason")).isEqualTo("COHERENT_NETWORK");
+        assertThat(owner.getMessageID()).endsWith(".owner@politely>");
+        assertThat(text(owner)).contains("Julien Moreau");
+
+        MimeMessage reply = awaitMail("julien.moreau@example.org", solicitationId);
+        assertThat(header(reply, "X-Politely-Outcome")).isEqualTo("ACCEPT");
+        assertThat(reply.getMessageID()).endsWith(".requester@politely>");
+        assertThat(text(reply)).contains("Julien").contains("Alice Martin").containsIgnoringCase("bonjour");
+        assertThat(html(reply)).contains("<html");
+    }
+
+    @Test
+    void declinesAGhostInEnglishWithoutRevealingWhy() throws Exception {
+        HttpResponse<String> response = post("connection-ghost.json", "msg_" + UUID.randomUUID());
+        assertThat(response.statusCode()).isEqualTo(202);
+        String solicitationId = solicitationIdOf(response);
+
+        MimeMessage owner = awaitMail("alice@example.com", solicitationId);
+        assertThat(header(owner, "X-Politely-Outcome")).isEqualTo("DECLINE");
+        assertThat(header(owner, "X-Politely-Reason")).isEqualTo("GHOST");
+
+        MimeMessage reply = awaitMail("max.growth@example.com", solicitationId);
+        assertThat(header(reply, "X-Politely-Outcome")).isEqualTo("DECLINE");
+        String words = (reply.getSubject() + " " + text(reply) + " " + html(reply)).toLowerCase();
+        assertThat(words).contains("max").contains("thank");
+        assertThat(words).doesNotContain("ghost", "rule", "mutual", "coheren", "fantôme", "règle", "rule_");
+    }
+
+    @Test
+    void offersTheAdviceMinutesOfAnAcceptedRequestForAdvice() throws Exception {
+        HttpResponse<String> response = post("advice-within-budget.json", "msg_" + UUID.randomUUID());
+        assertThat(response.statusCode()).isEqualTo(202);
+        String solicitationId = solicitationIdOf(response);
+
+        MimeMessage reply = awaitMail("karim.haddad@example.com", solicitationId);
+        assertThat(header(reply, "X-Politely-Reason")).isEqualTo("WITHIN_BUDGET");
+        assertThat(text(reply)).contains("20 minutes");
+    }
+
+    @Test
+    void answersARedeliveryWithTheSameIdAndSendsNothingNew() throws Exception {
+        String webhookId = "msg_" + UUID.randomUUID();
+        HttpResponse<String> first = post("recommendation-barely-known.json", webhookId);
+        String solicitationId = solicitationIdOf(first);
+        awaitMail("sophie.lambert@example.net", solicitationId);
+
+        HttpResponse<String> again = post("recommendation-barely-known.json", webhookId);
+        assertThat(again.statusCode()).isIn(200, 202);
+        assertThat(solicitationIdOf(again)).isEqualTo(solicitationId);
+
+        // a later solicitation goes through the whole pipeline, so the redelivery had its chance to
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(solicitationIdOf(
+                post("private-platform.json", "msg_" + UUID.randomUUID()))).size() == 2);
+        assertThat(mailsAbout(solicitationId)).hasSize(2);
+    }
+
+    private static HttpResponse<String> post(String example, String webhookId) throws Exception {
+        try (InputStream in = PipelineEndToEndTest.class.getResourceAsStream("/examples/" + example)) {
+            return webhook.post("alice", webhookId, in.readAllBytes());
+        }
+    }
+
+    private static String solicitationIdOf(HttpResponse<String> response) {
+        String body = response.body();
+        int start = body.indexOf("\"solicitationId\"");
+        assertThat(start).as("solicitationId in %s", body).isNotNegative();
+        int open = body.indexOf('"', body.indexOf(':', start)) + 1;
+        return body.substring(open, body.indexOf('"', open));
+    }
+
+    private static MimeMessage awaitMail(String recipient, String solicitationId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(solicitationId).stream()
+                .filter(m -> recipientIs(m, recipient)).findFirst().orElse(null), m -> m != null);
+    }
+
+    private static List<MimeMessage> mailsAbout(String solicitationId) {
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> solicitationId.equals(header(m, "X-Politely-Solicitation")))
+                .toList();
+    }
+
+    private static boolean recipientIs(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().contains(address));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String header(MimeMessage message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return part(message, "text/plain");
+    }
+
+    private static String html(MimeMessage message) throws Exception {
+        return part(message, "text/html");
+    }
+
+    private static String part(jakarta.mail.Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.politely.intake.solicitation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import dev.politely.intake.config.IntakeProperties;
+import dev.politely.intake.owner.OwnerDirectory;
+import dev.politely.intake.owner.OwnerId;
+import dev.politely.intake.owner.OwnerSecret;
+import dev.politely.intake.signature.WebhookSecret;
+import dev.politely.intake.signature.WebhookSignatureVerifier;
+import dev.politely.intake.signature.WebhookSignatureVerifier.Delivery;
+import dev.politely.intake.signature.WebhookSignatureVerifier.Verification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes one delivery in: authenticate it (owner, timestamp, signature), validate the body, then write it once.
+ * Authentication comes before validation, so that nobody learns anything about the contract without the secret.
+ */
+@Service
+public class SolicitationIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(SolicitationIntake.class);
+
+	private final OwnerDirectory owners;
+
+	private final SolicitationValidator validator;
+
+	private final SolicitationPublisher publisher;
+
+	private final Clock clock;
+
+	private final WebhookSignatureVerifier verifier = new WebhookSignatureVerifier();
+
+	private final WebhookSecret unknownOwnerSecret = WebhookSecret.random();
+
+	private final RecentDeliveries recent;
+
+	public SolicitationIntake(OwnerDirectory owners, SolicitationValidator validator, SolicitationPublisher publisher,
+			Clock clock, IntakeProperties properties) {
+		this.owners = owners;
+		this.validator = validator;
+		this.publisher = publisher;
+		this.clock = clock;
+		this.recent = new RecentDeliveries(properties.intake().recentDeliveries());
+	}
+
+	public Receipt receive(String ownerId, Delivery delivery) {
+		Instant now = this.clock.instant();
+		authenticate(ownerId, delivery, now);
+		Solicitation body = this.validator.validate(delivery.body());
+		UUID solicitationId = solicitationId(ownerId, delivery.webhookId());
+		if (this.recent.contains(solicitationId)) {
+			log.info("Redelivery of webhook {} for owner {}: solicitation {} already written", delivery.webhookId(),
+					ownerId, solicitationId);
+			return new Receipt(solicitationId, true);
+		}
+		Instant acceptedAt = now.truncatedTo(ChronoUnit.MILLIS);
+		this.publisher.publish(SolicitationReceived.of(solicitationId, ownerId, delivery.webhookId(), acceptedAt, body));
+		this.recent.remember(solicitationId);
+		log.info("Solicitation {} received for owner {}", solicitationId, ownerId);
+		return new Receipt(solicitationId, false);
+	}
+
+	/** The same (owner, webhook id) always gives the same id, across restarts and instances. */
+	public static UUID solicitationId(String ownerId, String webhookId) {
+		return UUID.nameUUIDFromBytes(("solicitation:" + ownerId + ":" + webhookId).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void authenticate(String ownerId, Delivery delivery, Instant now) {
+		OwnerSecret owner = OwnerId.isValid(ownerId) ? this.owners.find(ownerId).orElse(null) : null;
+		// an unknown owner costs the same work as a known one and gets the same answer
+		WebhookSecret secret = (owner != null) ? owner.webhookSecret() : this.unknownOwnerSecret;
+		Verification verification = this.verifier.verify(secret, delivery, now);
+		if (owner == null || !verification.isValid()) {
+			String reason = (owner == null) ? "unknown owner" : verification.name();
+			log.warn("Delivery refused for owner '{}': {}", loggable(ownerId), reason);
+			throw new UnauthenticatedDeliveryException(reason);
+		}
+	}
+
+	private static String loggable(String ownerId) {
+		return OwnerId.isValid(ownerId) ? ownerId : "<invalid owner id>";
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.politely.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.politely.intake.config.IntakeProperties;
+
+import dev.politely.intake.signature.WebhookSecret;
+import dev.politely.intake.signature.WebhookSignatureVerifier;
+
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Test fixtures: the contract's example profile (owner alice) and examples, and a sender that signs deliveries.
+ */
+public final class Fixtures {
+
+	/** The secret of the contract's example profile. */
+	public static final String ALICE_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+	private Fixtures() {
+	}
+
+	/** A fresh profiles directory holding the contract's example profile as {@code alice.yml}. */
+	public static Path profilesDirectory() {
+		try {
+			Path directory = Files.createTempDirectory("politely-profiles");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+			Files.write(directory.resolve("alice.yml"), classpath("profiles/alice.yml"));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The defaults of {@code intake-service.properties}, with this profiles directory. */
+	public static IntakeProperties properties(Path profilesDirectory) {
+		return new IntakeProperties(profilesDirectory, Duration.ofSeconds(2), "http://localhost:8080",
+				new IntakeProperties.Topics("politely.solicitations", 6, (short) 1),
+				new IntakeProperties.Intake(Duration.ofSeconds(15), 10_000),
+				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(1)));
+	}
+
+	public static String profile(String owner, String secret) {
+		return "owner: " + owner + "\nemail: " + owner + "@example.com\nwebhookSecret: " + secret + "\n";
+	}
+
+	/** One of the contract's examples, byte for byte. */
+	public static byte[] example(String name) {
+		return classpath("examples/" + name);
+	}
+
+	public static byte[] classpath(String name) {
+		try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalArgumentException(name + " is not on the test classpath");
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The three Standard Webhooks headers of a delivery, as a sender computes them. */
+	public record Signed(String webhookId, String timestamp, String signature) {
+
+		public static Signed now(String secret, String webhookId, byte[] body) {
+			return at(secret, webhookId, Instant.now(), body);
+		}
+
+		public static Signed at(String secret, String webhookId, Instant sentAt, byte[] body) {
+			String timestamp = Long.toString(sentAt.getEpochSecond());
+			return new Signed(webhookId, timestamp,
+					WebhookSignatureVerifier.signature(WebhookSecret.parse(secret), webhookId, timestamp, body));
+		}
+
+	}
+
+}

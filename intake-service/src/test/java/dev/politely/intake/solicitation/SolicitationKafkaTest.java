@@ -1,0 +1,257 @@
+package dev.politely.intake.solicitation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import dev.politely.intake.EventSchema;
+import dev.politely.intake.Fixtures;
+import dev.politely.intake.Fixtures.Signed;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static dev.politely.intake.Fixtures.ALICE_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole service against a real (embedded, KRaft) broker, over real HTTP.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "politely.profiles-rescan-interval=100ms",
+				"politely.readiness.consumer-groups=" + SolicitationKafkaTest.READER_GROUP,
+				"politely.readiness.cache-for=50ms" })
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class SolicitationKafkaTest {
+
+	static final String READER_GROUP = "intake-test-downstream";
+
+	private static final Path PROFILES = Fixtures.profilesDirectory();
+
+	private static final String TOPIC = "politely.solicitations";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private Consumer<String, byte[]> consumer;
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@DynamicPropertySource
+	static void profiles(DynamicPropertyRegistry registry) {
+		registry.add("politely.profiles-dir", PROFILES::toString);
+	}
+
+	@AfterEach
+	void closeConsumer() {
+		if (this.consumer != null) {
+			this.consumer.close();
+		}
+	}
+
+	@Test
+	void writesTheSolicitationBeforeAnswering202() throws Exception {
+		byte[] body = Fixtures.example("connection-coherent.json");
+		String webhookId = "msg_" + UUID.randomUUID();
+		UUID solicitationId = SolicitationIntake.solicitationId("alice", webhookId);
+		this.consumer = assignedConsumer();
+		long before = endOffsetsSum();
+
+		HttpResponse<String> response = post("alice", body, Signed.now(ALICE_SECRET, webhookId, body));
+
+		// the write was acknowledged before the answer: the end offsets moved before we even look
+		assertThat(endOffsetsSum()).isEqualTo(before + 1);
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(response.headers().firstValue("Location"))
+			.hasValue("/v1/owners/alice/solicitations/" + solicitationId);
+		assertThat(JsonMapper.shared().readTree(response.body()).get("solicitationId").asString())
+			.isEqualTo(solicitationId.toString());
+
+		ConsumerRecord<String, byte[]> record = readRecordWithId(solicitationId);
+		assertThat(record.key()).isEqualTo("alice");
+		assertThat(EventSchema.solicitationReceivedViolations(record.value())).isEmpty();
+		JsonNode value = JsonMapper.shared().readTree(record.value());
+		assertThat(value.get("ownerId").asString()).isEqualTo("alice");
+		assertThat(value.get("webhookId").asString()).isEqualTo(webhookId);
+		assertThat(value.get("receivedAt").asString()).isEqualTo("2026-11-23T09:12:00Z");
+		assertThat(value.at("/requester/email").asString()).isEqualTo("julien.moreau@example.org");
+		assertThat(record.headers().lastHeader("__TypeId__")).isNull();
+
+		try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+			CloudEvent event = deserializer.deserialize(TOPIC, record.headers(), record.value());
+			assertThat(event.getId()).isEqualTo(solicitationId.toString());
+			assertThat(event.getSource()).isEqualTo(URI.create("/politely/intake/owners/alice"));
+			assertThat(event.getType()).isEqualTo("dev.politely.solicitation.received.v1");
+			assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+			assertThat(event.getDataContentType()).isEqualTo("application/json");
+			assertThat(event.getTime().toInstant()).isEqualTo(Instant.parse(value.get("acceptedAt").asString()));
+			assertThat(event.getData().toBytes()).isEqualTo(record.value());
+		}
+	}
+
+	@Test
+	void answersARedeliveryWithTheSameIdAndNoSecondRecord() throws Exception {
+		byte[] body = Fixtures.example("advice-within-budget.json");
+		String webhookId = "msg_" + UUID.randomUUID();
+		this.consumer = assignedConsumer();
+
+		HttpResponse<String> first = post("alice", body, Signed.now(ALICE_SECRET, webhookId, body));
+		long afterFirst = endOffsetsSum();
+		HttpResponse<String> second = post("alice", body, Signed.now(ALICE_SECRET, webhookId, body));
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		assertThat(second.statusCode()).isEqualTo(200);
+		assertThat(second.body()).isEqualTo(first.body());
+		assertThat(endOffsetsSum()).isEqualTo(afterFirst);
+	}
+
+	@Test
+	void takesANewOwnerWithoutARestart() throws Exception {
+		String secret = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
+		byte[] body = Fixtures.example("connection-ghost.json");
+		String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(post(owner, body, Signed.now(secret, "msg_before", body)).statusCode()).isEqualTo(401);
+
+		Files.writeString(PROFILES.resolve(owner + ".yml"), Fixtures.profile(owner, secret));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(post(owner, body, Signed.now(secret, "msg_after", body)).statusCode())
+				.isEqualTo(202));
+	}
+
+	@Test
+	void refusesOversizedBodiesOverRealHttpWithoutAStackTrace() throws Exception {
+		byte[] body = new byte[200_000];
+		java.util.Arrays.fill(body, (byte) ' ');
+		HttpResponse<String> response = post("alice", body, Signed.now(ALICE_SECRET, "msg_big", body));
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).doesNotContain("Exception", "\tat ");
+	}
+
+	@Test
+	void neverLeaksInternalsEvenForErrorsOutsideTheController() throws Exception {
+		HttpResponse<String> encodedSlash = get("/v1/owners/..%2F..%2Fetc/solicitations");
+		HttpResponse<String> unknownPath = get("/v1/../../etc/passwd");
+
+		assertThat(encodedSlash.statusCode()).isEqualTo(400);
+		assertThat(unknownPath.statusCode()).isBetween(400, 404);
+		for (HttpResponse<String> response : List.of(encodedSlash, unknownPath)) {
+			assertThat(response.body()).doesNotContain("Exception", "\tat ", ".java", "Tomcat");
+		}
+	}
+
+	@Test
+	void exposesPrometheusMetrics() throws Exception {
+		HttpResponse<String> response = get("/actuator/prometheus");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void isReadyOnlyOnceTheDownstreamConsumersListen() throws Exception {
+		HttpResponse<String> before = health();
+		assertThat(before.statusCode()).isEqualTo(503);
+		assertThat(JsonMapper.shared().readTree(before.body()).at("/components/pipeline/status").asString())
+			.isEqualTo("DOWN");
+
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, READER_GROUP), new StringDeserializer(), new ByteArrayDeserializer());
+		this.consumer.subscribe(List.of(TOPIC));
+
+		await().atMost(Duration.ofSeconds(30)).pollInSameThread().untilAsserted(() -> {
+			this.consumer.poll(Duration.ofMillis(100));
+			HttpResponse<String> after = health();
+			JsonNode pipeline = JsonMapper.shared().readTree(after.body()).at("/components/pipeline");
+			assertThat(pipeline.get("status").asString()).as(after.body()).isEqualTo("UP");
+			assertThat(after.statusCode()).isEqualTo(200);
+			assertThat(pipeline.at("/details/consumerGroups/" + READER_GROUP).asString()).startsWith("STABLE");
+		});
+	}
+
+	private HttpResponse<String> post(String owner, byte[] body, Signed signed) throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/v1/owners/" + owner + "/solicitations"))
+			.header("Content-Type", "application/json")
+			.header("webhook-id", signed.webhookId())
+			.header("webhook-timestamp", signed.timestamp())
+			.header("webhook-signature", signed.signature())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> health() throws Exception {
+		return get("/actuator/health");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private Consumer<String, byte[]> assignedConsumer() {
+		// assigned, not subscribed: no consumer group, so the readiness check is not disturbed
+		Consumer<String, byte[]> assigned = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new ByteArrayDeserializer());
+		List<TopicPartition> partitions = assigned.partitionsFor(TOPIC)
+			.stream()
+			.map((partition) -> new TopicPartition(TOPIC, partition.partition()))
+			.toList();
+		assigned.assign(partitions);
+		assigned.seekToBeginning(partitions);
+		return assigned;
+	}
+
+	private long endOffsetsSum() {
+		return this.consumer.endOffsets(this.consumer.assignment()).values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	private ConsumerRecord<String, byte[]> readRecordWithId(UUID solicitationId) {
+		return await().atMost(Duration.ofSeconds(10))
+			.pollInSameThread()
+			.until(() -> StreamSupport.stream(this.consumer.poll(Duration.ofMillis(200)).spliterator(), false)
+				.filter((record) -> solicitationId.toString()
+					.equals(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)))
+				.findFirst()
+				.orElse(null), java.util.Objects::nonNull);
+	}
+
+}

@@ -1,0 +1,216 @@
+package dev.politely.policy.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The policy service against a real (embedded KRaft) broker: solicitations in, decisions out,
+ * read the way the notification service reads them (read_committed).
+ */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "politely.profiles-dir=src/test/resources/profiles",
+        "politely.topics.partitions=2",
+        "server.port=0"})
+@EmbeddedKafka(partitions = 2, brokerProperties = {
+        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+class PolicyStreamTest {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    JsonMapper json;
+
+    Consumer<String, String> decisions;
+    Consumer<String, String> deadLetters;
+
+    @BeforeEach
+    void subscribe() {
+        decisions = consumer("politely.decisions");
+        deadLetters = consumer("politely.solicitations-dlt");
+    }
+
+    @AfterEach
+    void close() {
+        decisions.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void decidesEachSolicitationOnceWhenItIsDeliveredTwice() {
+        String coherent = solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "linkedin",
+                "2026-11-23T09:12:00Z", "\"headline\": \"Responsable formation\", \"mutualConnections\": 14", null);
+        send(coherent);
+        send(coherent);
+        String ghost = solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "LinkedIn",
+                "2026-11-23T10:00:00Z", "\"headline\": \"Crypto | Web3\", \"mutualConnections\": 0", null);
+        send(ghost);
+
+        List<JsonNode> received = awaitDecisions(2);
+        assertThat(received).extracting(d -> d.get("outcome").asString() + " " + d.get("rule").asString() + " "
+                + d.get("reason").asString())
+                .containsExactly("ACCEPT RULE_2 COHERENT_NETWORK", "DECLINE RULE_3 GHOST");
+        assertNoMoreDecisions();
+    }
+
+    @Test
+    void carriesEverythingTheNotificationServiceNeeds() {
+        String id = UUID.randomUUID().toString();
+        send(solicitation(id, "ADVICE_REQUEST", "linkedin", "2026-06-02T08:05:00Z",
+                "\"headline\": \"Jeune diplômé en ressources humaines\", \"language\": \"en-GB\"", 20));
+
+        JsonNode decision = awaitDecisions(1).get(0);
+        assertThat(decision.get("solicitationId").asString()).isEqualTo(id);
+        assertThat(decision.get("decisionId").asString())
+                .isEqualTo(UUID.nameUUIDFromBytes(("decision:" + id + ":initial").getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(decision.get("offeredMinutes").asInt()).isEqualTo(20);
+        assertThat(decision.get("purpose").asString()).isEqualTo("CONTRIBUTE");
+        assertThat(decision.get("policyVersion").asString()).matches("[0-9a-f]{64}");
+        assertThat(decision.get("explanation").asString()).isNotBlank();
+        assertThat(decision.at("/owner/email").asString()).isEqualTo("alice@example.com");
+        assertThat(decision.at("/owner/displayName").asString()).isEqualTo("Alice Martin");
+        assertThat(decision.at("/owner/language").asString()).isEqualTo("fr");
+        assertThat(decision.at("/reply/language").asString()).isEqualTo("en");
+        assertThat(decision.at("/reply/callbackUrl").asString()).isEqualTo("http://localhost:9999/replies");
+        assertThat(decision.at("/solicitation/platformClass").asString()).isEqualTo("PROFESSIONAL");
+        assertThat(decision.at("/requester/name").isMissingNode()).isTrue();
+        assertThat(decision.at("/solicitation/requester/name").asString()).isEqualTo("Requester " + id.substring(0, 8));
+    }
+
+    @Test
+    void countsTheWeeklyAdviceBudgetAcrossSolicitations() {
+        // Budget 120 minutes a week; five requests of 30 minutes in the ISO week of 2026-03-02 (Paris).
+        for (int i = 0; i < 5; i++) {
+            send(solicitation(UUID.randomUUID().toString(), "ADVICE_REQUEST", "linkedin",
+                    "2026-03-0" + (2 + i) + "T10:00:00Z", "\"headline\": \"recrutement\"", 30));
+        }
+        assertThat(awaitDecisions(5)).extracting(d -> d.get("reason").asString()).containsExactly(
+                "WITHIN_BUDGET", "WITHIN_BUDGET", "WITHIN_BUDGET", "WITHIN_BUDGET", "BUDGET_EXHAUSTED");
+    }
+
+    @Test
+    void turnsTheOwnersVerdictOnAReviewIntoTheFinalDecisionOnce() {
+        String id = UUID.randomUUID().toString();
+        // coherent but only one mutual connection: unsure (WEAK_LINK), and alice's profile says REVIEW
+        send(solicitation(id, "CONNECTION_REQUEST", "linkedin", "2026-11-23T09:12:00Z",
+                "\"headline\": \"talent acquisition\", \"mutualConnections\": 1", null));
+        JsonNode review = awaitDecisions(1).get(0);
+        assertThat(review.get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(review.get("reason").asString()).isEqualTo("WEAK_LINK");
+        assertThat(review.at("/review/acceptUrl").asString()).startsWith("http://localhost:8080/v1/verdicts/");
+        assertThat(review.at("/review/declineUrl").asString()).startsWith("http://localhost:8080/v1/verdicts/");
+
+        String verdict = """
+                {"solicitationId": "%s", "ownerId": "alice", "reviewDecisionId": "%s", "verdict": "ACCEPT",
+                 "recordedAt": "2026-11-24T10:00:00Z"}""".formatted(id, review.get("decisionId").asString());
+        publish("politely.verdicts", verdict);
+        publish("politely.verdicts", verdict.replace("ACCEPT", "DECLINE"));
+
+        JsonNode fin = awaitDecisions(1).get(0);
+        assertThat(fin.get("outcome").asString()).isEqualTo("ACCEPT");
+        assertThat(fin.get("rule").asString()).isEqualTo("RULE_1");
+        assertThat(fin.get("reason").asString()).isEqualTo("OWNER_VERDICT");
+        assertThat(fin.get("decisionId").asString()).isNotEqualTo(review.get("decisionId").asString());
+        assertNoMoreDecisions();
+    }
+
+    @Test
+    void sendsWhatItCannotReadToTheDeadLetterTopicAndKeepsGoing() {
+        publish("politely.solicitations", "{not json");
+        send(solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "nowhere.example", "2026-11-23T09:12:00Z",
+                "\"mutualConnections\": 1", null).replace("\"ownerId\": \"alice\"", "\"ownerId\": \"nobody\""));
+        String id = UUID.randomUUID().toString();
+        send(solicitation(id, "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null));
+
+        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            KafkaTestUtils.getRecords(deadLetters, Duration.ofMillis(200)).forEach(dead::add);
+            return dead.size() >= 2;
+        });
+        assertThat(dead).extracting(r -> new String(r.headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
+                .anySatisfy(reason -> assertThat(reason).contains("SolicitationReceived"))
+                .anySatisfy(reason -> assertThat(reason).contains("no valid profile for owner nobody"));
+        assertThat(awaitDecisions(1).get(0).get("reason").asString()).isEqualTo("PRIVATE_PLATFORM");
+    }
+
+    private String solicitation(String id, String kind, String platform, String receivedAt, String requesterFields,
+            Integer minutes) {
+        return """
+                {"solicitationId": "%s", "ownerId": "alice", "webhookId": "msg_%s",
+                 "acceptedAt": "%s", "receivedAt": "%s", "kind": "%s", "platform": "%s",
+                 "requester": {"name": "Requester %s", "email": "r-%s@example.org", %s},
+                 "message": "Bonjour", "estimatedMinutes": %s, "callbackUrl": "http://localhost:9999/replies"}"""
+                .formatted(id, id, receivedAt, receivedAt, kind, platform, id.substring(0, 8), id.substring(0, 8),
+                        requesterFields, minutes);
+    }
+
+    private void send(String value) {
+        publish("politely.solicitations", value);
+    }
+
+    private void publish(String topic, String value) {
+        try {
+            kafka.send(new ProducerRecord<>(topic, "alice", value)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<JsonNode> awaitDecisions(int count) {
+        List<JsonNode> received = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (ConsumerRecord<String, String> r : KafkaTestUtils.getRecords(decisions, Duration.ofMillis(200))) {
+                received.add(json.readTree(r.value()));
+            }
+            return received.size() >= count;
+        });
+        assertThat(received).hasSize(count);
+        return received;
+    }
+
+    private void assertNoMoreDecisions() {
+        assertThat(KafkaTestUtils.getRecords(decisions, Duration.ofSeconds(2)).count()).isZero();
+    }
+
+    private Consumer<String, String> consumer(String topic) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new StringDeserializer()).createConsumer();
+        consumer.subscribe(List.of(topic));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        consumer.assignment().forEach(consumer::position);
+        return consumer;
+    }
+}
