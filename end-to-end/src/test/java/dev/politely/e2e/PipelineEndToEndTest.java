@@ -63,7 +63,7 @@ class PipelineEndToEndTest {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--POLITELY_PROFILES_DIR=" + profiles,
-                "--POLITELY_PARTITIONS=2",
+                "--POLITELY_TOPIC_PARTITIONS=2",
                 "--SMTP_HOST=127.0.0.1",
                 "--SMTP_PORT=" + mail.getSmtp().getPort()};
         policy = new SpringApplicationBuilder(PolicyApplication.class).run(common);

@@ -19,17 +19,9 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule solicitationsDoNotKnowTheWeb = noClasses().that()
-		.resideInAnyPackage("dev.politely.intake.solicitation..", "dev.politely.intake.owner..",
-				"dev.politely.intake.signature..")
+		.resideInAnyPackage("dev.politely.intake.solicitation..", "dev.politely.intake.owner..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("dev.politely.intake.web..", "org.springframework.web..", "jakarta.servlet..");
-
-	@ArchTest
-	static final ArchRule signaturesAreFreeOfFrameworks = noClasses().that()
-		.resideInAPackage("dev.politely.intake.signature..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework..", "org.apache.kafka..");
 
 }

@@ -12,8 +12,8 @@ import java.util.List;
 
 import dev.politely.intake.config.IntakeProperties;
 
-import dev.politely.intake.signature.WebhookSecret;
-import dev.politely.intake.signature.WebhookSignatureVerifier;
+import dev.politely.webhook.signature.WebhookSecret;
+import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
 import org.springframework.util.FileSystemUtils;
 

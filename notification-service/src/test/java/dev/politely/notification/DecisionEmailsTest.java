@@ -224,8 +224,9 @@ class DecisionEmailsTest {
 		await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> mailsOf(id).size() == 2));
 
 		int connections = smtp.connections() - connectionsBefore;
-		System.out.printf("DecisionEmailsTest: %d emails through %d new SMTP connection(s)%n", decisions * 2,
-				connections);
+		System.out.printf("DecisionEmailsTest: %d emails through %d new SMTP connection(s); in all %d emails, %d"
+				+ " connections (refused ones included)%n", decisions * 2, connections,
+				greenMail.getReceivedMessages().length, smtp.connections());
 		assertThat(connections).isLessThanOrEqualTo(1);
 	}
 

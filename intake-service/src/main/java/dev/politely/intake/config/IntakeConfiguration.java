@@ -2,6 +2,7 @@ package dev.politely.intake.config;
 
 import java.time.Clock;
 
+import dev.politely.webhook.body.SolicitationValidator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,11 @@ class IntakeConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	@Bean
+	SolicitationValidator solicitationValidator() {
+		return new SolicitationValidator();
 	}
 
 	@Bean

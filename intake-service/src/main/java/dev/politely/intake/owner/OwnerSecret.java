@@ -1,6 +1,6 @@
 package dev.politely.intake.owner;
 
-import dev.politely.intake.signature.WebhookSecret;
+import dev.politely.webhook.signature.WebhookSecret;
 
 /**
  * What the intake knows of an owner.

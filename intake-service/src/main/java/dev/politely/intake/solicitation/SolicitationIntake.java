@@ -1,5 +1,7 @@
 package dev.politely.intake.solicitation;
 
+import dev.politely.webhook.body.SolicitationValidator;
+import dev.politely.webhook.body.Solicitation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,10 +12,10 @@ import dev.politely.intake.config.IntakeProperties;
 import dev.politely.intake.owner.OwnerDirectory;
 import dev.politely.intake.owner.OwnerId;
 import dev.politely.intake.owner.OwnerSecret;
-import dev.politely.intake.signature.WebhookSecret;
-import dev.politely.intake.signature.WebhookSignatureVerifier;
-import dev.politely.intake.signature.WebhookSignatureVerifier.Delivery;
-import dev.politely.intake.signature.WebhookSignatureVerifier.Verification;
+import dev.politely.webhook.signature.WebhookSecret;
+import dev.politely.webhook.signature.WebhookSignatureVerifier;
+import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
+import dev.politely.webhook.signature.WebhookSignatureVerifier.Verification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

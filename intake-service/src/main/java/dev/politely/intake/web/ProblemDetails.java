@@ -3,7 +3,7 @@ package dev.politely.intake.web;
 import java.net.URI;
 import java.util.List;
 
-import dev.politely.intake.solicitation.InvalidSolicitationException;
+import dev.politely.webhook.body.InvalidSolicitationException;
 import dev.politely.intake.solicitation.SolicitationNotStoredException;
 import dev.politely.intake.solicitation.UnauthenticatedDeliveryException;
 import org.slf4j.Logger;

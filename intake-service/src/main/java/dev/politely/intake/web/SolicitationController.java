@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 
-import dev.politely.intake.signature.WebhookSignatureVerifier.Delivery;
+import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import dev.politely.intake.solicitation.Receipt;
 import dev.politely.intake.solicitation.SolicitationIntake;
 import jakarta.servlet.http.HttpServletRequest;

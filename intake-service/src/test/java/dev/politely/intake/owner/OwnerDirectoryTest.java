@@ -7,7 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
 import dev.politely.intake.Fixtures;
-import dev.politely.intake.signature.WebhookSecret;
+import dev.politely.webhook.signature.WebhookSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

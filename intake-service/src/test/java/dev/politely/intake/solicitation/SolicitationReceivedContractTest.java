@@ -1,5 +1,8 @@
 package dev.politely.intake.solicitation;
 
+import dev.politely.webhook.body.SolicitationValidator;
+import dev.politely.webhook.body.Solicitation;
+import dev.politely.webhook.body.Requester;
 import java.time.Instant;
 import java.util.UUID;
 

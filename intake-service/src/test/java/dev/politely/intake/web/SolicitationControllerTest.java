@@ -16,7 +16,7 @@ import dev.politely.intake.owner.OwnerDirectory;
 import dev.politely.intake.solicitation.RecordingPublisher;
 import dev.politely.intake.solicitation.SolicitationIntake;
 import dev.politely.intake.solicitation.SolicitationReceived;
-import dev.politely.intake.solicitation.SolicitationValidator;
+import dev.politely.webhook.body.SolicitationValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -118,7 +118,7 @@ class KafkaConfig {
 		backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.defaultFalse();
-		handler.addRetryableExceptions(SmtpUnavailableException.class);
+		handler.addNotRetryableExceptions(SmtpUnavailableException.class);
 		return handler;
 	}
 

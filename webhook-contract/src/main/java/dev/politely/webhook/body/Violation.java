@@ -1,4 +1,4 @@
-package dev.politely.intake.solicitation;
+package dev.politely.webhook.body;
 
 /**
  * One reason a body was refused.
@@ -10,7 +10,7 @@ public record Violation(String field, String message) {
 
 	public static final String BODY = "(body)";
 
-	static Violation ofBody(String message) {
+	public static Violation ofBody(String message) {
 		return new Violation(BODY, message);
 	}
 

@@ -1,4 +1,4 @@
-package dev.politely.intake.solicitation;
+package dev.politely.webhook.body;
 
 /**
  * The person who asks, as the solicitation describes them.

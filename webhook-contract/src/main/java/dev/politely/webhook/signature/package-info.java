@@ -1,4 +1,4 @@
 /**
  * Standard Webhooks signatures: the owner's secret and the verification of a delivery.
  */
-package dev.politely.intake.signature;
+package dev.politely.webhook.signature;

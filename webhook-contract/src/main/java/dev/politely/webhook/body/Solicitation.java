@@ -1,4 +1,4 @@
-package dev.politely.intake.solicitation;
+package dev.politely.webhook.body;
 
 import java.time.Instant;
 
@@ -8,6 +8,6 @@ import java.time.Instant;
  * @param receivedAt when the owner received it, {@code null} when the body does not say
  * @param callbackUrl the body's {@code reply.callbackUrl}
  */
-record Solicitation(String kind, String platform, Instant receivedAt, Requester requester, String message,
+public record Solicitation(String kind, String platform, Instant receivedAt, Requester requester, String message,
 		Integer estimatedMinutes, String callbackUrl) {
 }

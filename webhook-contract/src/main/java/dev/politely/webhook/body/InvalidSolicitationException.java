@@ -1,4 +1,4 @@
-package dev.politely.intake.solicitation;
+package dev.politely.webhook.body;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ public class InvalidSolicitationException extends RuntimeException {
 
 	private final List<Violation> violations;
 
-	InvalidSolicitationException(List<Violation> violations) {
+	public InvalidSolicitationException(List<Violation> violations) {
 		super("Invalid solicitation: " + violations.size() + " violation(s)");
 		this.violations = List.copyOf(violations);
 	}

@@ -1,14 +1,14 @@
-package dev.politely.intake.solicitation;
+package dev.politely.webhook.body;
 
 import java.time.Instant;
 
-import dev.politely.intake.Fixtures;
+import dev.politely.webhook.Examples;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static dev.politely.intake.Fixtures.utf8;
+import static dev.politely.webhook.Examples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -23,7 +23,7 @@ class SolicitationValidatorTest {
 	@ValueSource(strings = { "advice-within-budget.json", "connection-coherent.json", "connection-ghost.json",
 			"private-platform.json", "recommendation-barely-known.json" })
 	void acceptsEveryContractExample(String example) {
-		Solicitation solicitation = this.validator.validate(Fixtures.example(example));
+		Solicitation solicitation = this.validator.validate(Examples.example(example));
 
 		assertThat(solicitation.kind()).isNotBlank();
 		assertThat(solicitation.requester().name()).isNotBlank();
@@ -31,7 +31,7 @@ class SolicitationValidatorTest {
 
 	@Test
 	void readsEveryField() {
-		Solicitation solicitation = this.validator.validate(Fixtures.example("advice-within-budget.json"));
+		Solicitation solicitation = this.validator.validate(Examples.example("advice-within-budget.json"));
 
 		assertThat(solicitation).isEqualTo(new Solicitation("ADVICE_REQUEST", "linkedin",
 				Instant.parse("2026-11-24T08:05:00Z"),

@@ -1,4 +1,4 @@
-package dev.politely.intake.solicitation;
+package dev.politely.webhook.body;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,15 +33,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns raw body bytes into a {@link Solicitation}, or refuses them with every violation found: strict UTF-8,
  * well-formed JSON without duplicate keys and within size limits, a JSON object, valid against the contract's
  * schema (formats asserted), no NUL in any text or key, no CR or LF in the requester's name or email.
  */
-@Component
 public class SolicitationValidator {
 
 	static final String SCHEMA = "contracts/solicitation.schema.json";
@@ -209,7 +206,7 @@ public class SolicitationValidator {
 	}
 
 	private static Schema loadSchema(JsonMapper mapper) {
-		try (InputStream in = new ClassPathResource(SCHEMA).getInputStream()) {
+		try (InputStream in = openSchema()) {
 			SchemaRegistryConfig config = SchemaRegistryConfig.builder()
 				.formatAssertionsEnabled(true)
 				.pathType(PathType.JSON_POINTER)
@@ -221,6 +218,14 @@ public class SolicitationValidator {
 		catch (IOException ex) {
 			throw new UncheckedIOException("The contract schema " + SCHEMA + " is not on the classpath", ex);
 		}
+	}
+
+	private static InputStream openSchema() throws IOException {
+		InputStream in = SolicitationValidator.class.getClassLoader().getResourceAsStream(SCHEMA);
+		if (in == null) {
+			throw new IOException(SCHEMA + " not found");
+		}
+		return in;
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.politely.intake.signature;
+package dev.politely.webhook.signature;
 
 import java.security.SecureRandom;
 import java.util.Arrays;

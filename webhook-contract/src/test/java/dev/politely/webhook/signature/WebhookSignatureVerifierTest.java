@@ -1,13 +1,13 @@
-package dev.politely.intake.signature;
+package dev.politely.webhook.signature;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.politely.intake.signature.WebhookSignatureVerifier.Delivery;
-import dev.politely.intake.signature.WebhookSignatureVerifier.Verification;
+import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
+import dev.politely.webhook.signature.WebhookSignatureVerifier.Verification;
 import org.junit.jupiter.api.Test;
 
-import static dev.politely.intake.Fixtures.utf8;
+import static dev.politely.webhook.Examples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
