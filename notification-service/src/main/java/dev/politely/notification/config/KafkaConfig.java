@@ -98,7 +98,9 @@ class KafkaConfig {
 
 	@Bean
 	KafkaTemplate<String, Object> deadLetterTemplate(ProducerFactory<String, Object> deadLetterProducerFactory) {
-		return new KafkaTemplate<>(deadLetterProducerFactory);
+		KafkaTemplate<String, Object> template = new KafkaTemplate<>(deadLetterProducerFactory);
+		template.setObservationEnabled(true);
+		return template;
 	}
 
 	/**
@@ -118,7 +120,7 @@ class KafkaConfig {
 		backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.defaultFalse();
-		handler.addNotRetryableExceptions(SmtpUnavailableException.class);
+		handler.addRetryableExceptions(SmtpUnavailableException.class);
 		return handler;
 	}
 

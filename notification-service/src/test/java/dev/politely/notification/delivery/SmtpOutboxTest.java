@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -53,23 +54,22 @@ class SmtpOutboxTest {
 		for (int i = 0; i < messages; i++) {
 			outbox.send(delivery(i));
 		}
-		double seconds = (System.nanoTime() - started) / 1e9;
+		double outboxRate = messages / ((System.nanoTime() - started) / 1e9);
 
 		assertThat(greenMail.getReceivedMessages()).hasSize(messages);
 		assertThat(proxy.connections()).isEqualTo(1);
 		assertThat(registry.get("politely.smtp.connections").counter().count()).isEqualTo(1.0);
-		System.out.printf("SmtpOutboxTest: %d messages, %d SMTP connection(s), %.0f messages/s%n", messages,
-				proxy.connections(), messages / seconds);
+		System.out.printf("SmtpOutboxTest: outbox %d messages over %d connection(s), %.0f messages/s;"
+				+ " a connection per message (as JavaMailSender#send): %.0f messages/s%n", messages,
+				proxy.connections(), outboxRate, connectionPerMessageRate(messages));
 	}
 
-	/** The figure behind the outbox: the same messages with a connection each, as JavaMailSender#send does. */
-	@Test
-	void aConnectionPerMessageIsWhatTheOutboxAvoids() throws Exception {
-		int messages = 200;
+	/** The figure the outbox is measured against, printed only: the same messages with a connection each. */
+	private double connectionPerMessageRate(int messages) throws MessagingException {
 		long started = System.nanoTime();
 		for (int i = 0; i < messages; i++) {
 			MimeMessage message = delivery(i).message();
-			jakarta.mail.Transport transport = session.getTransport("smtp");
+			Transport transport = session.getTransport("smtp");
 			transport.connect("127.0.0.1", proxy.port(), null, null);
 			try {
 				transport.sendMessage(message, message.getAllRecipients());
@@ -78,11 +78,7 @@ class SmtpOutboxTest {
 				transport.close();
 			}
 		}
-		double seconds = (System.nanoTime() - started) / 1e9;
-
-		assertThat(proxy.connections()).isEqualTo(messages);
-		System.out.printf("SmtpOutboxTest baseline: %d messages, %d SMTP connections, %.0f messages/s%n", messages,
-				proxy.connections(), messages / seconds);
+		return messages / ((System.nanoTime() - started) / 1e9);
 	}
 
 	@Test

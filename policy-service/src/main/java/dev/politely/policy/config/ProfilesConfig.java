@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.politely.policy.profile.ProfileDirectory;
+import dev.politely.webhook.body.SolicitationValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,5 +32,11 @@ class ProfilesConfig {
         long every = properties.profilesRefresh().toMillis();
         profileRefresher.scheduleWithFixedDelay(profiles::refresh, every, every, TimeUnit.MILLISECONDS);
         return profiles;
+    }
+
+    /** The webhook's body rules, for the dry run, which takes the same body. */
+    @Bean
+    SolicitationValidator solicitationValidator() {
+        return new SolicitationValidator();
     }
 }

@@ -2,6 +2,7 @@ package dev.politely.policy.stream;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.Function;
 
 import dev.politely.policy.decision.Consumption;
 import dev.politely.policy.decision.OwnerCounters;
@@ -14,7 +15,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * ({@code alice/unknown/2026-11}). Keyed by the period of {@code receivedAt}, so a late
  * solicitation counts in the week it was received, not the week it was processed.
  */
-final class OwnerLedger {
+public final class OwnerLedger {
+
+    /** The name of the state store (and of its changelog topic) holding the counts. */
+    public static final String STORE = "owner-counters";
 
     private final KeyValueStore<String, Integer> counts;
 
@@ -23,7 +27,13 @@ final class OwnerLedger {
     }
 
     OwnerCounters counters(String owner, Instant receivedAt, ZoneId zone) {
-        return new OwnerCounters(get(adviceKey(owner, receivedAt, zone)), get(unknownKey(owner, receivedAt, zone)));
+        return read(this::get, owner, receivedAt, zone);
+    }
+
+    /** The counters that apply to a solicitation received at {@code receivedAt}, from any view of the store. */
+    public static OwnerCounters read(Function<String, Integer> counts, String owner, Instant receivedAt, ZoneId zone) {
+        return new OwnerCounters(orZero(counts.apply(adviceKey(owner, receivedAt, zone))),
+                orZero(counts.apply(unknownKey(owner, receivedAt, zone))));
     }
 
     void consume(String owner, Instant receivedAt, ZoneId zone, Consumption consumption) {
@@ -44,7 +54,10 @@ final class OwnerLedger {
     }
 
     private int get(String key) {
-        Integer value = counts.get(key);
+        return orZero(counts.get(key));
+    }
+
+    private static int orZero(Integer value) {
         return value == null ? 0 : value;
     }
 

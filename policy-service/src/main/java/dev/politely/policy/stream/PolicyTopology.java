@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PolicyTopology {
 
     static final String DECIDED = "decided-solicitations";
-    static final String COUNTERS = "owner-counters";
+    static final String COUNTERS = OwnerLedger.STORE;
     static final String PENDING = "pending-reviews";
 
     @Bean

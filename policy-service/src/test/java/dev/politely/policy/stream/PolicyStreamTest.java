@@ -32,11 +32,10 @@ import static org.awaitility.Awaitility.await;
  * The policy service against a real (embedded KRaft) broker: solicitations in, decisions out,
  * read the way the notification service reads them (read_committed).
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "politely.profiles-dir=src/test/resources/profiles",
-        "politely.topics.partitions=2",
-        "server.port=0"})
+        "politely.topics.partitions=2"})
 @EmbeddedKafka(partitions = 2, brokerProperties = {
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class PolicyStreamTest {
