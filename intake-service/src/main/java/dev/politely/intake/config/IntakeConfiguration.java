@@ -11,7 +11,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Cross-cutting wiring. Kept off the application class so that slice tests do not pick it up.
+ * Cross-cutting wiring: the clock, the validator, the two topics. Kept off the application class so that slice tests do not pick it up.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -32,6 +32,16 @@ class IntakeConfiguration {
 	NewTopic solicitationsTopic(IntakeProperties properties) {
 		IntakeProperties.Topics topics = properties.topics();
 		return TopicBuilder.name(topics.solicitations())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
+	}
+
+	/** Same key (owner id) and same partition count as the solicitations: the policy service joins the two. */
+	@Bean
+	NewTopic verdictsTopic(IntakeProperties properties) {
+		IntakeProperties.Topics topics = properties.topics();
+		return TopicBuilder.name(topics.verdicts())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
 			.build();

@@ -25,9 +25,11 @@ public record IntakeProperties(
 
 	/**
 	 * @param solicitations the topic the accepted solicitations are written to
+	 * @param verdicts the topic the owners' verdicts are written to, co-partitioned with {@code solicitations}
 	 */
 	public record Topics(
 			@DefaultValue("politely.solicitations") String solicitations,
+			@DefaultValue("politely.verdicts") String verdicts,
 			@DefaultValue("6") int partitions,
 			@DefaultValue("1") short replicas) {
 	}
@@ -35,10 +37,22 @@ public record IntakeProperties(
 	/**
 	 * @param sendTimeout longest wait for Kafka's acknowledgement before the caller is told to retry
 	 * @param recentDeliveries how many accepted webhook ids are remembered to answer redeliveries without a rewrite
+	 * @param rateLimit how many authenticated deliveries one owner may make
 	 */
 	public record Intake(
-			@DefaultValue("15s") Duration sendTimeout,
-			@DefaultValue("10000") int recentDeliveries) {
+			@DefaultValue("6s") Duration sendTimeout,
+			@DefaultValue("10000") int recentDeliveries,
+			@DefaultValue RateLimit rateLimit) {
+	}
+
+	/**
+	 * One Resilience4j rate limiter per owner: {@code limitForPeriod} deliveries per {@code limitRefreshPeriod}.
+	 * @param timeout how long a delivery over the limit waits for a permission before it is answered 429
+	 */
+	public record RateLimit(
+			@DefaultValue("50") int limitForPeriod,
+			@DefaultValue("1s") Duration limitRefreshPeriod,
+			@DefaultValue("0s") Duration timeout) {
 	}
 
 	/**

@@ -34,7 +34,7 @@ public class OwnerDirectory {
 
 	private Map<Path, Entry> entries = Map.of();
 
-	private volatile Map<String, OwnerSecret> owners = Map.of();
+	private volatile Map<String, Owner> owners = Map.of();
 
 	private boolean warnedMissingDirectory;
 
@@ -44,7 +44,7 @@ public class OwnerDirectory {
 	}
 
 	/** The owner with this id, if its profile is present and valid. Never builds a path from the id. */
-	public Optional<OwnerSecret> find(String ownerId) {
+	public Optional<Owner> find(String ownerId) {
 		return Optional.ofNullable(this.owners.get(ownerId));
 	}
 
@@ -61,7 +61,7 @@ public class OwnerDirectory {
 			Entry previous = this.entries.get(file);
 			next.put(file, (previous != null && previous.state().equals(state)) ? previous : load(file, state));
 		});
-		Map<String, OwnerSecret> byId = new HashMap<>();
+		Map<String, Owner> byId = new HashMap<>();
 		next.values().forEach((entry) -> {
 			if (entry.owner() != null) {
 				byId.put(entry.owner().ownerId(), entry.owner());
@@ -76,7 +76,7 @@ public class OwnerDirectory {
 
 	private Entry load(Path file, FileState state) {
 		try {
-			OwnerSecret owner = this.reader.read(file);
+			Owner owner = this.reader.read(file);
 			log.info("Profile {} loaded", file.getFileName());
 			return new Entry(state, owner);
 		}
@@ -121,7 +121,7 @@ public class OwnerDirectory {
 	private record FileState(FileTime modified, long size) {
 	}
 
-	private record Entry(FileState state, OwnerSecret owner) {
+	private record Entry(FileState state, Owner owner) {
 	}
 
 }

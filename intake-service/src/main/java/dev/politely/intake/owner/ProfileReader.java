@@ -14,8 +14,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads the two keys the intake needs from one {@code <ownerId>.yml} profile: {@code owner} and
- * {@code webhookSecret}.
+ * Reads the keys the intake needs from one {@code <ownerId>.yml} profile: {@code owner} and {@code webhookSecret}
+ * (required), {@code language} ({@code fr} or {@code en}, default {@code fr}) and {@code displayName} (optional),
+ * checked as the policy service checks them.
  */
 final class ProfileReader {
 
@@ -23,7 +24,9 @@ final class ProfileReader {
 
 	private static final int MAX_BYTES = 1024 * 1024;
 
-	OwnerSecret read(Path file) throws InvalidProfileException {
+	private static final int MAX_DISPLAY_NAME = 200;
+
+	Owner read(Path file) throws InvalidProfileException {
 		String expectedOwner = ownerIdOf(file);
 		if (!OwnerId.isValid(expectedOwner)) {
 			throw new InvalidProfileException(file, "the file name is not a valid owner id");
@@ -38,12 +41,42 @@ final class ProfileReader {
 		if (!(secret instanceof String text)) {
 			throw new InvalidProfileException(file, "key 'webhookSecret' is missing or not text");
 		}
+		WebhookSecret webhookSecret;
 		try {
-			return new OwnerSecret(expectedOwner, WebhookSecret.parse(text));
+			webhookSecret = WebhookSecret.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidProfileException(file, "key 'webhookSecret' " + ex.getMessage());
 		}
+		return new Owner(expectedOwner, webhookSecret, VerdictLinkKey.derive(text), language(file, document),
+				displayName(file, document, expectedOwner));
+	}
+
+	private static Language language(Path file, Map<?, ?> document) throws InvalidProfileException {
+		Object language = document.get("language");
+		if (language == null) {
+			return Language.FR;
+		}
+		if (language instanceof String tag && (tag.equalsIgnoreCase("fr") || tag.equalsIgnoreCase("en"))) {
+			return Language.of(tag);
+		}
+		throw new InvalidProfileException(file, "key 'language' must be fr or en");
+	}
+
+	private static String displayName(Path file, Map<?, ?> document, String ownerId) throws InvalidProfileException {
+		Object displayName = document.get("displayName");
+		if (displayName == null) {
+			return ownerId;
+		}
+		if (!(displayName instanceof String name)) {
+			throw new InvalidProfileException(file, "key 'displayName' must be text");
+		}
+		// only ever shown HTML-escaped; bounded and on one line so that a page stays a page
+		String shown = name.replaceAll("\\p{Cntrl}+", " ").strip();
+		if (shown.isEmpty()) {
+			return ownerId;
+		}
+		return (shown.length() > MAX_DISPLAY_NAME) ? shown.substring(0, MAX_DISPLAY_NAME) : shown;
 	}
 
 	static String ownerIdOf(Path file) {
