@@ -11,13 +11,20 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The published event contract, {@code contracts/events/solicitation-received.v1.schema.json}, formats asserted.
+ * The published event contracts, {@code contracts/events/*.schema.json}, formats asserted.
  */
 public final class EventSchema {
 
 	private static final Schema SOLICITATION_RECEIVED = load("contracts/events/solicitation-received.v1.schema.json");
 
+	private static final Schema VERDICT_RECORDED = load("contracts/events/verdict-recorded.v1.schema.json");
+
 	private EventSchema() {
+	}
+
+	/** The violations of this JSON against the VerdictRecorded schema: empty when it matches. */
+	public static List<String> verdictRecordedViolations(byte[] json) {
+		return VERDICT_RECORDED.validate(JsonMapper.shared().readTree(json)).stream().map(Error::toString).toList();
 	}
 
 	/** The violations of this JSON against the SolicitationReceived schema: empty when it matches. */

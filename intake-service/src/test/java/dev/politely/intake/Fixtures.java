@@ -44,8 +44,9 @@ public final class Fixtures {
 	/** The defaults of {@code intake-service.properties}, with this profiles directory. */
 	public static IntakeProperties properties(Path profilesDirectory) {
 		return new IntakeProperties(profilesDirectory, Duration.ofSeconds(2), "http://localhost:8080",
-				new IntakeProperties.Topics("politely.solicitations", 6, (short) 1),
-				new IntakeProperties.Intake(Duration.ofSeconds(15), 10_000),
+				new IntakeProperties.Topics("politely.solicitations", "politely.verdicts", 6, (short) 1),
+				new IntakeProperties.Intake(Duration.ofSeconds(6), 10_000,
+						new IntakeProperties.RateLimit(50, Duration.ofSeconds(1), Duration.ZERO)),
 				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(1)));
 	}
 

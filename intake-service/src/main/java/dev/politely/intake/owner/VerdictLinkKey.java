@@ -26,7 +26,7 @@ public final class VerdictLinkKey {
 	}
 
 	/** From a secret as written in a profile, {@code whsec_<base64>}, already checked by {@code WebhookSecret}. */
-	static VerdictLinkKey derive(String webhookSecret) {
+	public static VerdictLinkKey derive(String webhookSecret) {
 		byte[] secret = Base64.getDecoder().decode(webhookSecret.substring("whsec_".length()));
 		return new VerdictLinkKey(hmac(secret, LABEL.getBytes(StandardCharsets.UTF_8)));
 	}

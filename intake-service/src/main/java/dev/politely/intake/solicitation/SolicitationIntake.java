@@ -11,7 +11,7 @@ import java.util.UUID;
 import dev.politely.intake.config.IntakeProperties;
 import dev.politely.intake.owner.OwnerDirectory;
 import dev.politely.intake.owner.OwnerId;
-import dev.politely.intake.owner.OwnerSecret;
+import dev.politely.intake.owner.Owner;
 import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes one delivery in: authenticate it (owner, timestamp, signature), validate the body, then write it once.
- * Authentication comes before validation, so that nobody learns anything about the contract without the secret.
+ * Takes one delivery in: authenticate it (owner, timestamp, signature), take one of the owner's rate-limit
+ * permissions, validate the body, then write it once. Authentication comes first, so that nobody learns anything
+ * about the contract, nor spends an owner's rate limit, without the owner's secret.
  */
 @Service
 public class SolicitationIntake {
@@ -44,19 +45,27 @@ public class SolicitationIntake {
 
 	private final RecentDeliveries recent;
 
+	private final OwnerRateLimits rateLimits;
+
 	public SolicitationIntake(OwnerDirectory owners, SolicitationValidator validator, SolicitationPublisher publisher,
-			Clock clock, IntakeProperties properties) {
+			OwnerRateLimits rateLimits, Clock clock, IntakeProperties properties) {
 		this.owners = owners;
 		this.validator = validator;
 		this.publisher = publisher;
+		this.rateLimits = rateLimits;
 		this.clock = clock;
 		this.recent = new RecentDeliveries(properties.intake().recentDeliveries());
 	}
 
-	public Receipt receive(String ownerId, Delivery delivery) {
+	/**
+	 * @param facts filled in with what is learnt of the delivery as its checks pass, for the metrics
+	 */
+	public Receipt receive(String ownerId, Delivery delivery, DeliveryFacts facts) {
 		Instant now = this.clock.instant();
-		authenticate(ownerId, delivery, now);
+		authenticate(ownerId, delivery, now, facts);
+		this.rateLimits.acquire(ownerId);
 		Solicitation body = this.validator.validate(delivery.body());
+		facts.validBody(body.kind(), body.platform());
 		UUID solicitationId = solicitationId(ownerId, delivery.webhookId());
 		if (this.recent.contains(solicitationId)) {
 			log.info("Redelivery of webhook {} for owner {}: solicitation {} already written", delivery.webhookId(),
@@ -75,8 +84,11 @@ public class SolicitationIntake {
 		return UUID.nameUUIDFromBytes(("solicitation:" + ownerId + ":" + webhookId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void authenticate(String ownerId, Delivery delivery, Instant now) {
-		OwnerSecret owner = OwnerId.isValid(ownerId) ? this.owners.find(ownerId).orElse(null) : null;
+	private void authenticate(String ownerId, Delivery delivery, Instant now, DeliveryFacts facts) {
+		Owner owner = OwnerId.isValid(ownerId) ? this.owners.find(ownerId).orElse(null) : null;
+		if (owner != null) {
+			facts.knownOwner(ownerId);
+		}
 		// an unknown owner costs the same work as a known one and gets the same answer
 		WebhookSecret secret = (owner != null) ? owner.webhookSecret() : this.unknownOwnerSecret;
 		Verification verification = this.verifier.verify(secret, delivery, now);

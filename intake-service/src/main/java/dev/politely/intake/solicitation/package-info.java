@@ -1,4 +1,5 @@
 /**
- * Taking a solicitation in: validate the body, give it its deterministic id, write it to Kafka once.
+ * Taking a solicitation in: authenticate it, hold each owner to a rate limit, validate the body, give it its
+ * deterministic id, write it to Kafka once, and count it.
  */
 package dev.politely.intake.solicitation;

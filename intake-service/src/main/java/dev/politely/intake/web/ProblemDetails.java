@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import dev.politely.webhook.body.InvalidSolicitationException;
+import dev.politely.intake.solicitation.OverRateLimitException;
 import dev.politely.intake.solicitation.SolicitationNotStoredException;
 import dev.politely.intake.solicitation.UnauthenticatedDeliveryException;
 import org.slf4j.Logger;
@@ -69,12 +70,24 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(SolicitationNotStoredException.class)
 	ResponseEntity<Object> notStored(SolicitationNotStoredException ex, WebRequest request) {
-		log.error(ex.getMessage(), ex);
+		// the cause says enough (timeout, breaker open); its stack trace, once per failed delivery, would not
+		log.error(ex.getMessage());
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "solicitation-not-stored",
 				"Solicitation not stored", "The solicitation could not be stored right now; nothing was kept."
 						+ " Please deliver it again later, with the same webhook-id.");
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		headers.set(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(ex.retryAfter()));
+		return respond(ex, problem, headers, request);
+	}
+
+	@ExceptionHandler(OverRateLimitException.class)
+	ResponseEntity<Object> overRateLimit(OverRateLimitException ex, WebRequest request) {
+		log.warn(ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many deliveries",
+				"This owner made more deliveries than allowed; nothing was kept. Please deliver it again after"
+						+ " Retry-After seconds, with the same webhook-id.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(ex.retryAfter()));
 		return respond(ex, problem, headers, request);
 	}
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
+import dev.politely.intake.solicitation.DeliveryFacts;
 import dev.politely.intake.solicitation.Receipt;
 import dev.politely.intake.solicitation.SolicitationIntake;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The intake webhook. Checks, first failing wins: 415 content type, 413 size, 401 signature (owner, timestamp,
- * signature), 400 body, then 202 once Kafka acknowledged the write (200 for a redelivery already written).
+ * signature), 429 the owner's rate limit, 400 body, then 202 once Kafka acknowledged the write (200 for a
+ * redelivery already written), or 503 when it did not.
  */
 @RestController
 class SolicitationController {
@@ -36,9 +38,10 @@ class SolicitationController {
 			@RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
 			@RequestHeader(name = "webhook-signature", required = false) String signature,
 			HttpServletRequest request) throws IOException {
+		DeliveryFacts facts = SolicitationCounting.start(request);
 		BoundedBody.requireJson(request.getContentType());
 		byte[] body = BoundedBody.read(request);
-		Receipt receipt = this.intake.receive(ownerId, new Delivery(webhookId, timestamp, signature, body));
+		Receipt receipt = this.intake.receive(ownerId, new Delivery(webhookId, timestamp, signature, body), facts);
 		return ResponseEntity.status(receipt.redelivery() ? HttpStatus.OK : HttpStatus.ACCEPTED)
 			.header(HttpHeaders.LOCATION, location(ownerId, receipt.solicitationId()).toString())
 			.body(new Accepted(receipt.solicitationId(), "RECEIVED"));

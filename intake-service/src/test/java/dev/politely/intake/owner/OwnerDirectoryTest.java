@@ -39,6 +39,46 @@ class OwnerDirectoryTest {
 	}
 
 	@Test
+	void readsTheLanguageAndDisplayNameOfTheContractExample() {
+		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(Fixtures.profilesDirectory()));
+
+		assertThat(owners.find("alice")).hasValueSatisfying((owner) -> {
+			assertThat(owner.language()).isEqualTo(Language.FR);
+			assertThat(owner.displayName()).isEqualTo("Alice Martin");
+		});
+	}
+
+	@Test
+	void defaultsTheLanguageToFrenchAndTheDisplayNameToTheOwnerId() throws IOException {
+		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
+		write("carol.yml", Fixtures.profile("carol", BOB_SECRET) + "language: EN\ndisplayName: \"  Carol\\nDoe  \"\n");
+
+		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory));
+
+		assertThat(owners.find("bob")).hasValueSatisfying((owner) -> {
+			assertThat(owner.language()).isEqualTo(Language.FR);
+			assertThat(owner.displayName()).isEqualTo("bob");
+		});
+		assertThat(owners.find("carol")).hasValueSatisfying((owner) -> {
+			assertThat(owner.language()).isEqualTo(Language.EN);
+			assertThat(owner.displayName()).isEqualTo("Carol Doe");
+		});
+	}
+
+	@Test
+	void refusesALanguageOtherThanFrenchOrEnglishAsThePolicyServiceDoes(CapturedOutput output) throws IOException {
+		write("bob.yml", Fixtures.profile("bob", BOB_SECRET) + "language: de\n");
+		write("carol.yml", Fixtures.profile("carol", BOB_SECRET) + "displayName: [not, text]\n");
+
+		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory));
+
+		assertThat(owners.find("bob")).isEmpty();
+		assertThat(owners.find("carol")).isEmpty();
+		assertThat(output).contains("Profile bob.yml ignored: key 'language' must be fr or en")
+			.contains("Profile carol.yml ignored: key 'displayName'");
+	}
+
+	@Test
 	void skipsBrokenProfilesNamingTheFileAndKeepsTheOthers(CapturedOutput output) throws IOException {
 		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
 		write("broken.yml", "owner: broken\nwebhookSecret: [unclosed\n");

@@ -13,10 +13,16 @@ import dev.politely.intake.Fixtures;
 import dev.politely.intake.Fixtures.Signed;
 import dev.politely.intake.config.IntakeProperties;
 import dev.politely.intake.owner.OwnerDirectory;
+import dev.politely.intake.solicitation.OwnerRateLimits;
 import dev.politely.intake.solicitation.RecordingPublisher;
 import dev.politely.intake.solicitation.SolicitationIntake;
+import dev.politely.intake.solicitation.SolicitationMetrics;
 import dev.politely.intake.solicitation.SolicitationReceived;
 import dev.politely.webhook.body.SolicitationValidator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +53,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(SolicitationController.class)
-@Import({ SolicitationIntake.class, SolicitationValidator.class, OwnerDirectory.class,
-		SolicitationControllerTest.InMemory.class })
+@Import({ SolicitationIntake.class, SolicitationValidator.class, OwnerDirectory.class, OwnerRateLimits.class,
+		SolicitationMetrics.class, SolicitationControllerTest.InMemory.class })
 class SolicitationControllerTest {
 
 	private static final Path PROFILES = Fixtures.profilesDirectory();
@@ -62,6 +68,9 @@ class SolicitationControllerTest {
 
 	@Autowired
 	RecordingPublisher publisher;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void profiles(DynamicPropertyRegistry registry) {
@@ -357,6 +366,41 @@ class SolicitationControllerTest {
 		assertThat(this.publisher.published()).isEmpty();
 	}
 
+	@Test
+	void countsEveryDeliveryByOwnerKindPlatformAndAnswer() throws Exception {
+		byte[] ghost = Fixtures.example("connection-ghost.json");
+		byte[] invalid = utf8("{\"kind\": \"GOSSIP\", \"platform\": \"linkedin\"}");
+		double accepted = received("alice", "CONNECTION_REQUEST", "linkedin", "2xx", "202");
+		double refused = received("alice", "invalid", "unknown", "4xx", "400");
+		double unknownOwner = received("unknown", "invalid", "unknown", "4xx", "401");
+		double notStored = received("alice", "CONNECTION_REQUEST", "linkedin", "5xx", "503");
+
+		deliver(ghost, Signed.now(ALICE_SECRET, "msg_count_1", ghost)).andExpect(status().isAccepted());
+		deliver(ghost, Signed.now(ALICE_SECRET, "msg_count_2", ghost)).andExpect(status().isAccepted());
+		deliver(invalid, Signed.now(ALICE_SECRET, "msg_count_3", invalid)).andExpect(status().isBadRequest());
+		deliver("/v1/owners/mallory/solicitations", ghost, Signed.now(ALICE_SECRET, "msg_count_4", ghost))
+			.andExpect(status().isUnauthorized());
+		this.publisher.makeUnavailable();
+		deliver(ghost, Signed.now(ALICE_SECRET, "msg_count_5", ghost)).andExpect(status().isServiceUnavailable());
+
+		// "LinkedIn" in the body: platforms are counted lower-cased
+		assertThat(received("alice", "CONNECTION_REQUEST", "linkedin", "2xx", "202")).isEqualTo(accepted + 2);
+		assertThat(received("alice", "invalid", "unknown", "4xx", "400")).isEqualTo(refused + 1);
+		assertThat(received("unknown", "invalid", "unknown", "4xx", "401")).isEqualTo(unknownOwner + 1);
+		assertThat(received("alice", "CONNECTION_REQUEST", "linkedin", "5xx", "503")).isEqualTo(notStored + 1);
+		assertThat(this.meters.find("politely.solicitations.received").counters())
+			.flatExtracting((counter) -> counter.getId().getTags())
+			.extracting(Tag::getValue)
+			.noneMatch((value) -> value.contains("Max") || value.contains("@") || value.contains("mallory"));
+	}
+
+	private double received(String owner, String kind, String platform, String status, String statusCode) {
+		Counter counter = this.meters.find("politely.solicitations.received")
+			.tags("owner", owner, "kind", kind, "platform", platform, "status", status, "status_code", statusCode)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
 	private static void assertNoStackTrace(ResultActions result) throws Exception {
 		String body = result.andReturn().getResponse().getContentAsString();
 		assertThat(body).doesNotContain("Exception", "\tat ", "at dev.politely", "trace", ".java:");
@@ -404,6 +448,11 @@ class SolicitationControllerTest {
 		@Bean
 		Clock clock() {
 			return Clock.systemUTC();
+		}
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
 		}
 
 	}
