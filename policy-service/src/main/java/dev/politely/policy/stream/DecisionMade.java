@@ -13,7 +13,7 @@ record DecisionMade(String decisionId, String solicitationId, String ownerId, In
     }
 
     record Owner(String id, String displayName, String email, String language, String timezone,
-            List<String> professionalPlatforms) {
+            List<String> professionalPlatforms, String emails, String digestTime) {
     }
 
     record Reply(String language, String callbackUrl) {

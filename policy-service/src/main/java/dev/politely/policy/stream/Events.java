@@ -38,7 +38,7 @@ final class Events {
                 new DecisionMade.Solicitation(e.kind(), e.platform(), d.platformClass().name(), e.receivedAt(),
                         e.acceptedAt(), e.requester(), e.message(), e.estimatedMinutes()),
                 new DecisionMade.Owner(p.owner(), p.displayName(), p.email(), p.language(), p.timezone().getId(),
-                        p.platforms().professional()),
+                        p.platforms().professional(), p.ownerEmails().name(), p.digestTime().toString()),
                 new DecisionMade.Reply(replyLanguage(e.requester().language(), p.language()),
                         e.callbackUrl() != null ? e.callbackUrl() : p.callbackUrl()),
                 review);
