@@ -39,14 +39,16 @@ final class DecisionProcessor implements Processor<String, String, String, Route
     private final EventCodec codec;
     private final VerdictLinks links;
     private final Clock clock;
+    private final DecisionMetrics metrics;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, String> decided;
     private OwnerLedger ledger;
     private KeyValueStore<String, String> pending;
 
     DecisionProcessor(PolicyProperties.Topics topics, ProfileDirectory profiles, EventCodec codec,
-            VerdictLinks links, Clock clock) {
+            VerdictLinks links, Clock clock, DecisionMetrics metrics) {
         this.topics = topics;
+        this.metrics = metrics;
         this.profiles = profiles;
         this.codec = codec;
         this.links = links;
@@ -93,7 +95,7 @@ final class DecisionProcessor implements Processor<String, String, String, Route
         }
         ledger.consume(event.ownerId(), solicitation.receivedAt(), profile.timezone(), decision.consumption());
         decided.put(event.solicitationId(), decisionId);
-        emit(Events.decisionMade(decisionId, event, decision, profile, clock.instant(), review));
+        emit(Events.decisionMade(decisionId, event, decision, profile, clock.instant(), review), decision, profile);
     }
 
     private void onVerdict(VerdictRecorded verdict) {
@@ -111,7 +113,7 @@ final class DecisionProcessor implements Processor<String, String, String, Route
         ledger.consume(event.ownerId(), solicitation.receivedAt(), profile.timezone(), decision.consumption());
         pending.delete(verdict.solicitationId());
         emit(Events.decisionMade(decisionId(event.solicitationId(), "verdict"), event, decision, profile,
-                clock.instant(), null));
+                clock.instant(), null), decision, profile);
     }
 
     private Profile profileOf(String ownerId) {
@@ -119,7 +121,9 @@ final class DecisionProcessor implements Processor<String, String, String, Route
         return profile.orElseThrow(() -> new InvalidEvent("no valid profile for owner " + ownerId));
     }
 
-    private void emit(DecisionMade decision) {
+    private void emit(DecisionMade decision, Decision core, Profile profile) {
+        metrics.decided(decision, core, profile,
+                ledger.counters(decision.ownerId(), decision.solicitation().receivedAt(), profile.timezone()));
         Headers headers = new RecordHeaders();
         CloudEventHeaders.add(headers, decision.decisionId(), "/politely/policy", "dev.politely.decision.made.v1",
                 decision.decidedAt());

@@ -30,6 +30,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,7 +169,8 @@ class ExactlyOnceTest {
         profiles.refresh();
         StreamsBuilder builder = new StreamsBuilder();
         PolicyTopology.build(builder, topics.config(), profiles, new EventCodec(json),
-                new VerdictLinks("http://localhost:8080", Duration.ofDays(14)), clock);
+                new VerdictLinks("http://localhost:8080", Duration.ofDays(14)), clock,
+                new DecisionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "policy-" + topics.prefix);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());

@@ -2,6 +2,7 @@ package dev.politely.policy.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,8 @@ class PolicyStreamTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MeterRegistry meters;
 
     Consumer<String, String> decisions;
     Consumer<String, String> deadLetters;
@@ -112,6 +116,27 @@ class PolicyStreamTest {
         }
         assertThat(awaitDecisions(5)).extracting(d -> d.get("reason").asString()).containsExactly(
                 "WITHIN_BUDGET", "WITHIN_BUDGET", "WITHIN_BUDGET", "WITHIN_BUDGET", "BUDGET_EXHAUSTED");
+    }
+
+    @Test
+    void reportsDecisionsAndThisWeeksBudgetAsMetrics() {
+        double ghostsBefore = ghostCount();
+        send(solicitation(UUID.randomUUID().toString(), "ADVICE_REQUEST", "linkedin", Instant.now().toString(),
+                "\"headline\": \"recrutement\"", 30));
+        send(solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "linkedin", Instant.now().toString(),
+                "\"headline\": \"crypto\", \"mutualConnections\": 0", null));
+        awaitDecisions(2);
+
+        assertThat(ghostCount() - ghostsBefore).isEqualTo(1.0);
+        assertThat(meters.get("politely.advice.budget.remaining").tag("owner", "alice").gauge().value()).isEqualTo(90.0);
+        assertThat(meters.get("politely.advice.minutes.given").tag("owner", "alice").counter().count()).isGreaterThanOrEqualTo(30.0);
+        assertThat(meters.get("politely.receipt.to.decision").timer().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    private double ghostCount() {
+        var counter = meters.find("politely.decisions").tags("owner", "alice", "outcome", "DECLINE", "rule", "RULE_3",
+                "reason", "GHOST").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.politely.policy.stream;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.politely.policy.decision.Decision;
+import dev.politely.policy.decision.OwnerCounters;
+import dev.politely.policy.decision.Periods;
+import dev.politely.policy.profile.Profile;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * What the policy service tells the dashboards: decisions by outcome, rule and reason; advice
+ * minutes given; this week's remaining budget and this month's unknown contacts, per owner; and
+ * the time from the intake's receipt to the decision.
+ *
+ * <p>Owner ids are tags (an installation has few owners); requester data never is. Under
+ * exactly-once processing a record can be processed again after a crash, so these figures are
+ * observations, not accounts: the accounts are the state stores.
+ */
+final class DecisionMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> unknownThisMonth = new ConcurrentHashMap<>();
+
+    DecisionMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    void decided(DecisionMade event, Decision decision, Profile profile, OwnerCounters after) {
+        Counter.builder("politely.decisions")
+                .description("decisions by outcome, rule and reason")
+                .tag("owner", event.ownerId()).tag("outcome", event.outcome())
+                .tag("rule", event.rule()).tag("reason", event.reason())
+                .register(registry).increment();
+        if (decision.consumption().adviceMinutes() > 0) {
+            Counter.builder("politely.advice.minutes.given").baseUnit("minutes")
+                    .tag("owner", event.ownerId()).register(registry)
+                    .increment(decision.consumption().adviceMinutes());
+        }
+        if (event.solicitation().acceptedAt() != null) {
+            Timer.builder("politely.receipt.to.decision")
+                    .description("from the intake's 202 to the decision")
+                    .publishPercentileHistogram()
+                    .register(registry)
+                    .record(Duration.between(event.solicitation().acceptedAt(), event.decidedAt()).abs());
+        }
+        ZoneId zone = profile.timezone();
+        var received = event.solicitation().receivedAt();
+        var now = clock.instant();
+        // the gauges show the current week and month: a late solicitation for a past period leaves them alone
+        if (Periods.isoWeek(received, zone).equals(Periods.isoWeek(now, zone))) {
+            gauge(budgetRemaining, "politely.advice.budget.remaining", event.ownerId())
+                    .set(profile.advice().weeklyBudgetMinutes() - after.adviceMinutesThisWeek());
+        }
+        if (Periods.month(received, zone).equals(Periods.month(now, zone))) {
+            gauge(unknownThisMonth, "politely.unknown.contacts.accepted", event.ownerId())
+                    .set(after.unknownAcceptedThisMonth());
+        }
+    }
+
+    private AtomicInteger gauge(Map<String, AtomicInteger> gauges, String name, String owner) {
+        return gauges.computeIfAbsent(owner, o -> {
+            AtomicInteger value = new AtomicInteger();
+            Gauge.builder(name, value, AtomicInteger::get).tag("owner", o).register(registry);
+            return value;
+        });
+    }
+}
