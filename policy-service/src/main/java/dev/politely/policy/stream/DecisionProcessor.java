@@ -14,6 +14,8 @@ import dev.politely.policy.profile.Profile;
 import dev.politely.policy.profile.ProfileDirectory;
 import dev.politely.policy.stream.EventCodec.InvalidEvent;
 import dev.politely.policy.stream.PolicyTopology.Routed;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -40,15 +42,17 @@ final class DecisionProcessor implements Processor<String, String, String, Route
     private final VerdictLinks links;
     private final Clock clock;
     private final DecisionMetrics metrics;
+    private final StreamTracing tracing;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, String> decided;
     private OwnerLedger ledger;
     private KeyValueStore<String, String> pending;
 
     DecisionProcessor(PolicyProperties.Topics topics, ProfileDirectory profiles, EventCodec codec,
-            VerdictLinks links, Clock clock, DecisionMetrics metrics) {
+            VerdictLinks links, Clock clock, DecisionMetrics metrics, StreamTracing tracing) {
         this.topics = topics;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.profiles = profiles;
         this.codec = codec;
         this.links = links;
@@ -66,7 +70,8 @@ final class DecisionProcessor implements Processor<String, String, String, Route
     @Override
     public void process(Record<String, String> record) {
         String topic = context.recordMetadata().map(m -> m.topic()).orElse(topics.solicitations());
-        try {
+        Span span = tracing.start(record.headers(), "policy decide");
+        try (Tracer.SpanInScope scope = tracing.inScope(span)) {
             if (topic.equals(topics.verdicts())) {
                 onVerdict(codec.read(record.value(), VerdictRecorded.class));
             } else {
@@ -74,6 +79,8 @@ final class DecisionProcessor implements Processor<String, String, String, Route
             }
         } catch (InvalidEvent e) {
             deadLetter(record, e.getMessage());
+        } finally {
+            span.end();
         }
     }
 
@@ -127,6 +134,9 @@ final class DecisionProcessor implements Processor<String, String, String, Route
         Headers headers = new RecordHeaders();
         CloudEventHeaders.add(headers, decision.decisionId(), "/politely/policy", "dev.politely.decision.made.v1",
                 decision.decidedAt());
+        tracing.inject(headers);
+        log.info("decided {} for {}: {} {} {}", decision.solicitationId(), decision.ownerId(), decision.outcome(),
+                decision.rule(), decision.reason());
         context.forward(new Record<>(decision.ownerId(), Routed.decision(codec.write(decision)),
                 decision.decidedAt().toEpochMilli(), headers));
     }

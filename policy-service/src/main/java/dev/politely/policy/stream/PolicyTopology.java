@@ -6,6 +6,9 @@ import java.util.List;
 import dev.politely.policy.config.PolicyProperties;
 import dev.politely.policy.profile.ProfileDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -31,15 +34,18 @@ class PolicyTopology {
 
     @Bean
     KStream<String, String> policyStream(StreamsBuilder builder, PolicyProperties properties,
-            ProfileDirectory profiles, JsonMapper json, Clock clock, MeterRegistry registry) {
+            ProfileDirectory profiles, JsonMapper json, Clock clock, MeterRegistry registry,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return build(builder, properties.topics(), profiles, new EventCodec(json),
                 new VerdictLinks(properties.publicUrl(), properties.verdictTtl()), clock,
-                new DecisionMetrics(registry, clock));
+                new DecisionMetrics(registry, clock),
+                new StreamTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP)));
     }
 
     /** The topology itself, apart from Spring, so tests can run several instances and crash them. */
     static KStream<String, String> build(StreamsBuilder builder, PolicyProperties.Topics topics,
-            ProfileDirectory profiles, EventCodec codec, VerdictLinks links, Clock clock, DecisionMetrics metrics) {
+            ProfileDirectory profiles, EventCodec codec, VerdictLinks links, Clock clock, DecisionMetrics metrics,
+            StreamTracing tracing) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTERS), Serdes.String(), Serdes.Integer()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.String()));
@@ -47,7 +53,7 @@ class PolicyTopology {
         KStream<String, String> in = builder.stream(List.of(topics.solicitations(), topics.verdicts()),
                 Consumed.with(Serdes.String(), Serdes.String()));
         KStream<String, Routed> out = in.process(
-                () -> new DecisionProcessor(topics, profiles, codec, links, clock, metrics), DECIDED, COUNTERS, PENDING);
+                () -> new DecisionProcessor(topics, profiles, codec, links, clock, metrics, tracing), DECIDED, COUNTERS, PENDING);
         out.filter((owner, routed) -> routed.deadLetter() == null)
                 .mapValues(Routed::value)
                 .to(topics.decisions(), Produced.with(Serdes.String(), Serdes.String()));

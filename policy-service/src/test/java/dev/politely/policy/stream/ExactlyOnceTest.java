@@ -170,7 +170,7 @@ class ExactlyOnceTest {
         StreamsBuilder builder = new StreamsBuilder();
         PolicyTopology.build(builder, topics.config(), profiles, new EventCodec(json),
                 new VerdictLinks("http://localhost:8080", Duration.ofDays(14)), clock,
-                new DecisionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+                new DecisionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), StreamTracing.NONE);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "policy-" + topics.prefix);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());

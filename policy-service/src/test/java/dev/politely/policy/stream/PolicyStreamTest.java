@@ -140,6 +140,29 @@ class PolicyStreamTest {
     }
 
     @Test
+    void continuesTheTraceOfTheSolicitationInTheDecision() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        ProducerRecord<String, String> record = new ProducerRecord<>("politely.solicitations", "alice",
+                solicitation(UUID.randomUUID().toString(), "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null));
+        record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            KafkaTestUtils.getRecords(decisions, Duration.ofMillis(200)).forEach(out::add);
+            return !out.isEmpty();
+        });
+        assertThat(out.get(0).headers().toArray()).extracting(h -> h.key()).contains("ce_type", "traceparent");
+        String traceparent = new String(out.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+        assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+        assertThat(new String(out.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("dev.politely.decision.made.v1");
+    }
+
+    @Test
     void turnsTheOwnersVerdictOnAReviewIntoTheFinalDecisionOnce() {
         String id = UUID.randomUUID().toString();
         // coherent but only one mutual connection: unsure (WEAK_LINK), and alice's profile says REVIEW
