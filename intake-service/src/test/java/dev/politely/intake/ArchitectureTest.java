@@ -18,10 +18,18 @@ class ArchitectureTest {
 		.resideInAnyPackage("dev.politely.policy..", "dev.politely.notification..");
 
 	@ArchTest
-	static final ArchRule solicitationsDoNotKnowTheWeb = noClasses().that()
-		.resideInAnyPackage("dev.politely.intake.solicitation..", "dev.politely.intake.owner..")
+	static final ArchRule onlyTheWebPackageKnowsTheWeb = noClasses().that()
+		.resideInAnyPackage("dev.politely.intake.solicitation..", "dev.politely.intake.owner..",
+				"dev.politely.intake.verdict..", "dev.politely.intake.event..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("dev.politely.intake.web..", "org.springframework.web..", "jakarta.servlet..");
+
+	@ArchTest
+	static final ArchRule verdictTokensAreCheckedWithoutSpringOrKafka = noClasses().that()
+		.haveSimpleNameStartingWith("VerdictToken")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "org.apache.kafka..");
 
 }

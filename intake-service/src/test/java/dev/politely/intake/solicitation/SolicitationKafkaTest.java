@@ -184,6 +184,38 @@ class SolicitationKafkaTest {
 	}
 
 	@Test
+	void countsDeliveriesInPrometheusWithBoundedTags() throws Exception {
+		String accepted = "politely_solicitations_received_total{application=\"intake-service\",kind=\"ADVICE_REQUEST\","
+				+ "owner=\"alice\",platform=\"linkedin\",status=\"2xx\",status_code=\"202\"}";
+		String unknown = "politely_solicitations_received_total{application=\"intake-service\",kind=\"invalid\","
+				+ "owner=\"unknown\",platform=\"unknown\",status=\"4xx\",status_code=\"401\"}";
+		double acceptedBefore = scraped(accepted);
+		double unknownBefore = scraped(unknown);
+		byte[] body = Fixtures.example("advice-within-budget.json");
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(post("alice", body, Signed.now(ALICE_SECRET, "msg_" + UUID.randomUUID(), body)).statusCode())
+				.isEqualTo(202);
+		}
+		assertThat(post("nobody", body, Signed.now(ALICE_SECRET, "msg_nobody", body)).statusCode()).isEqualTo(401);
+
+		assertThat(scraped(accepted)).isEqualTo(acceptedBefore + 3);
+		assertThat(scraped(unknown)).isEqualTo(unknownBefore + 1);
+		String scrape = get("/actuator/prometheus").body();
+		assertThat(scrape).contains("http_server_requests_seconds_bucket{application=\"intake-service\"")
+			.doesNotContain("Karim", "karim.haddad", "nobody");
+	}
+
+	private double scraped(String series) throws Exception {
+		return get("/actuator/prometheus").body()
+			.lines()
+			.filter((line) -> line.startsWith(series + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
+			.findFirst()
+			.orElse(0);
+	}
+
+	@Test
 	void isReadyOnlyOnceTheDownstreamConsumersListen() throws Exception {
 		HttpResponse<String> before = health();
 		assertThat(before.statusCode()).isEqualTo(503);

@@ -1,0 +1,138 @@
+package dev.politely.intake.verdict;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import dev.politely.intake.owner.Owner;
+import dev.politely.intake.owner.OwnerId;
+
+/**
+ * Checks a verdict link's token (contracts/verdict-token.md), in the documented order: two parts and five fields,
+ * a known owner, the mac (constant time), the expiry. Strict: base64url without padding and in canonical form, so
+ * that no other spelling of a token passes; UTF-8 only; lower-case canonical UUIDs.
+ */
+public final class VerdictTokens {
+
+	/** Far more than any real token (about 200 characters), so that nobody makes us decode megabytes. */
+	static final int MAX_LENGTH = 512;
+
+	private static final int MAC_BYTES = 32;
+
+	private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)");
+
+	private static final Pattern UUID_TEXT = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	private static final Pattern EPOCH_SECONDS = Pattern.compile("[0-9]{1,12}");
+
+	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+	private VerdictTokens() {
+	}
+
+	/** Why a token is refused; the pages tell nobody which, the log does. */
+	public enum Refusal {
+
+		MALFORMED, UNKNOWN_OWNER, BAD_MAC
+
+	}
+
+	/** The outcome of a check. */
+	public sealed interface Check permits Valid, Expired, Invalid {
+	}
+
+	/** Signed by the owner's key and not expired: the verdict may be recorded. */
+	public record Valid(VerdictToken token, Owner owner) implements Check {
+	}
+
+	/** Signed by the owner's key, but too late. */
+	public record Expired(VerdictToken token, Owner owner) implements Check {
+	}
+
+	/** Not a token the owner's key signed: malformed, unknown owner, or a mac that does not match. */
+	public record Invalid(Refusal refusal) implements Check {
+	}
+
+	public static Check check(String token, Function<String, Optional<Owner>> owners, Instant now) {
+		var shape = (token != null && token.length() <= MAX_LENGTH) ? SHAPE.matcher(token) : null;
+		if (shape == null || !shape.matches()) {
+			return new Invalid(Refusal.MALFORMED);
+		}
+		byte[] payload = decode(shape.group(1));
+		byte[] mac = decode(shape.group(2));
+		String text = (payload != null) ? utf8(payload) : null;
+		if (text == null || mac == null || mac.length != MAC_BYTES) {
+			return new Invalid(Refusal.MALFORMED);
+		}
+		VerdictToken parsed = parse(text);
+		if (parsed == null) {
+			return new Invalid(Refusal.MALFORMED);
+		}
+		Owner owner = owners.apply(parsed.ownerId()).orElse(null);
+		if (owner == null) {
+			return new Invalid(Refusal.UNKNOWN_OWNER);
+		}
+		if (!owner.verdictLinkKey().verifies(payload, mac)) {
+			return new Invalid(Refusal.BAD_MAC);
+		}
+		if (!now.isBefore(parsed.expiresAt())) {
+			return new Expired(parsed, owner);
+		}
+		return new Valid(parsed, owner);
+	}
+
+	/** {@code ownerId|solicitationId|reviewDecisionId|ACCEPT or DECLINE|expiresAt}, or null. */
+	private static VerdictToken parse(String payload) {
+		String[] fields = payload.split("\\|", -1);
+		if (fields.length != 5 || !OwnerId.isValid(fields[0]) || !UUID_TEXT.matcher(fields[1]).matches()
+				|| !UUID_TEXT.matcher(fields[2]).matches() || !EPOCH_SECONDS.matcher(fields[4]).matches()) {
+			return null;
+		}
+		Verdict verdict = switch (fields[3]) {
+			case "ACCEPT" -> Verdict.ACCEPT;
+			case "DECLINE" -> Verdict.DECLINE;
+			default -> null;
+		};
+		if (verdict == null) {
+			return null;
+		}
+		return new VerdictToken(fields[0], UUID.fromString(fields[1]), UUID.fromString(fields[2]), verdict,
+				Instant.ofEpochSecond(Long.parseLong(fields[4])));
+	}
+
+	/** The bytes, or null unless the text is their one canonical unpadded base64url spelling. */
+	private static byte[] decode(String text) {
+		try {
+			byte[] bytes = DECODER.decode(text);
+			// the decoder ignores the unused low bits of the last character: one byte of the token could change
+			return ENCODER.encodeToString(bytes).equals(text) ? bytes : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String utf8(byte[] bytes) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,278 @@
+package dev.politely.intake.verdict;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.politely.intake.EventSchema;
+import dev.politely.intake.Fixtures;
+import dev.politely.intake.Topics;
+import dev.politely.intake.VerdictLinks;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static dev.politely.intake.Fixtures.ALICE_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verdict links against a real (embedded, KRaft) broker, over real HTTP: GET shows, only POST writes.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "politely.readiness.consumer-groups=")
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@DirtiesContext
+class VerdictKafkaTest {
+
+	private static final String EVE_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
+
+	private static final Path PROFILES = withEve(Fixtures.profilesDirectory());
+
+	private static final String TOPIC = "politely.verdicts";
+
+	private static final String REVIEW = "0f1e2d3c-4b5a-3968-8776-655443322110";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@DynamicPropertySource
+	static void profiles(DynamicPropertyRegistry registry) {
+		registry.add("politely.profiles-dir", PROFILES::toString);
+	}
+
+	@Test
+	void showsAConfirmationPageInTheOwnersLanguageAndWritesNothing() throws Exception {
+		String token = aliceToken("ACCEPT", Instant.now().plusSeconds(3600));
+		long before = written();
+
+		HttpResponse<String> page = get(token);
+		get(token);
+		send(HttpRequest.newBuilder(uri(token)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		assertThat(page.body()).contains("<html lang=\"fr\"", "Accepter cette demande ?", "Bonjour Alice Martin,")
+			.contains("<form method=\"post\" action=\"/v1/verdicts/" + token + "\">");
+		assertThat(page.body().split("<button", -1)).hasSize(2);
+		assertThat(page.body().split("<form", -1)).hasSize(2);
+		assertThat(written()).isEqualTo(before);
+	}
+
+	@Test
+	void recordsTheVerdictOnPostThenSaysSoInTheOwnersLanguage() throws Exception {
+		UUID solicitationId = UUID.randomUUID();
+		String token = VerdictLinks.token(ALICE_SECRET, "alice", solicitationId.toString(), REVIEW, "DECLINE",
+				Instant.now().plusSeconds(3600));
+		long before = written();
+
+		HttpResponse<String> posted = post(token, HttpRequest.BodyPublishers.noBody(), null);
+
+		assertThat(written()).isEqualTo(before + 1);
+		assertThat(posted.statusCode()).isEqualTo(303);
+		assertThat(posted.headers().firstValue("Location")).hasValue("/v1/verdicts/" + token + "?recorded");
+		ConsumerRecord<String, byte[]> record = recordsOf(token).get(0);
+		assertThat(record.key()).isEqualTo("alice");
+		assertThat(EventSchema.verdictRecordedViolations(record.value())).isEmpty();
+		JsonNode value = JsonMapper.shared().readTree(record.value());
+		assertThat(value.get("solicitationId").asString()).isEqualTo(solicitationId.toString());
+		assertThat(value.get("ownerId").asString()).isEqualTo("alice");
+		assertThat(value.get("reviewDecisionId").asString()).isEqualTo(REVIEW);
+		assertThat(value.get("verdict").asString()).isEqualTo("DECLINE");
+		try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+			CloudEvent event = deserializer.deserialize(TOPIC, record.headers(), record.value());
+			assertThat(event.getId()).isEqualTo(
+					UUID.nameUUIDFromBytes(("verdict:" + token).getBytes(StandardCharsets.UTF_8)).toString());
+			assertThat(event.getSource()).isEqualTo(URI.create("/politely/intake/verdicts"));
+			assertThat(event.getType()).isEqualTo("dev.politely.verdict.recorded.v1");
+			assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+			assertThat(event.getTime().toInstant()).isEqualTo(Instant.parse(value.get("recordedAt").asString()));
+		}
+
+		HttpResponse<String> thanks = send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + this.port + posted.headers().firstValue("Location").orElseThrow())));
+		assertThat(thanks.statusCode()).isEqualTo(200);
+		assertThat(thanks.body()).contains("Réponse enregistrée", "votre réponse, refuser, est enregistrée",
+				"Si vous aviez déjà répondu, c’est votre première réponse qui compte.");
+		assertThat(written()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void writesTheSameEventAgainOnASecondPostWhateverTheContentType() throws Exception {
+		String token = aliceToken("ACCEPT", Instant.now().plusSeconds(3600));
+		long before = written();
+
+		HttpResponse<String> form = post(token, HttpRequest.BodyPublishers.ofString("submit="),
+				"application/x-www-form-urlencoded");
+		HttpResponse<String> again = post(token, HttpRequest.BodyPublishers.ofString("whatever"), "text/plain");
+
+		assertThat(form.statusCode()).isEqualTo(303);
+		assertThat(again.statusCode()).isEqualTo(303);
+		assertThat(written()).isEqualTo(before + 2);
+		List<ConsumerRecord<String, byte[]>> records = recordsOf(token);
+		assertThat(records).hasSize(2);
+		// the same event: the policy service decides on the first and ignores the second
+		assertThat(JsonMapper.shared().readTree(records.get(1).value()).get("solicitationId"))
+			.isEqualTo(JsonMapper.shared().readTree(records.get(0).value()).get("solicitationId"));
+	}
+
+	@Test
+	void speaksEnglishToAnEnglishOwnerAndEscapesTheirName() throws Exception {
+		String token = VerdictLinks.token(EVE_SECRET, "eve", UUID.randomUUID().toString(), REVIEW, "DECLINE",
+				Instant.now().plusSeconds(3600));
+
+		HttpResponse<String> page = get(token);
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<html lang=\"en\"", "Decline this request?", ">Decline</button>")
+			.contains("Hello &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co,")
+			.doesNotContain("<script>");
+	}
+
+	@Test
+	void refusesAlteredForgedMalformedAndUnknownOwnerLinksWith404AndWritesNothing() throws Exception {
+		String token = aliceToken("ACCEPT", Instant.now().plusSeconds(3600));
+		char first = token.charAt(0);
+		String altered = ((first == 'Y') ? 'Z' : 'Y') + token.substring(1);
+		String forged = VerdictLinks.token(EVE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
+				Instant.now().plusSeconds(3600));
+		String unknownOwner = VerdictLinks.token(EVE_SECRET, "mallory", UUID.randomUUID().toString(), REVIEW,
+				"ACCEPT", Instant.now().plusSeconds(3600));
+		long before = written();
+
+		for (String refused : List.of(altered, forged, unknownOwner, "not-a-token", token + "A", token + ".x")) {
+			for (HttpResponse<String> response : List.of(get(refused),
+					post(refused, HttpRequest.BodyPublishers.noBody(), null))) {
+				assertThat(response.statusCode()).as(refused).isEqualTo(404);
+				assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+				assertThat(response.body()).contains("Lien invalide", "Invalid link", "Rien n’a été enregistré",
+						"Nothing was recorded");
+				assertNoStackTrace(response);
+			}
+		}
+		assertThat(written()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAnExpiredLinkWith410InTheOwnersLanguageAndWritesNothing() throws Exception {
+		String token = aliceToken("ACCEPT", Instant.now().minusSeconds(1));
+		long before = written();
+
+		for (HttpResponse<String> response : List.of(get(token),
+				post(token, HttpRequest.BodyPublishers.noBody(), null))) {
+			assertThat(response.statusCode()).isEqualTo(410);
+			assertThat(response.body()).contains("<html lang=\"fr\"", "Lien expiré", "rien n’a été enregistré")
+				.doesNotContain("Link expired");
+			assertNoStackTrace(response);
+		}
+		assertThat(written()).isEqualTo(before);
+	}
+
+	@Test
+	void countsRecordedVerdictsAndKeepsTokensOutOfTheMetrics() throws Exception {
+		String token = aliceToken("ACCEPT", Instant.now().plusSeconds(3600));
+		double before = verdictsRecorded("ACCEPT");
+
+		post(token, HttpRequest.BodyPublishers.noBody(), null);
+
+		assertThat(verdictsRecorded("ACCEPT")).isEqualTo(before + 1);
+		String scrape = get("/actuator/prometheus", true).body();
+		assertThat(scrape).contains("http_server_requests_seconds_bucket{application=\"intake-service\"")
+			.contains("uri=\"/v1/verdicts/{token}\"")
+			.doesNotContain(token.substring(0, 20));
+	}
+
+	private double verdictsRecorded(String verdict) throws Exception {
+		String prefix = "politely_verdicts_recorded_total{application=\"intake-service\",verdict=\"" + verdict + "\"} ";
+		return get("/actuator/prometheus", true).body()
+			.lines()
+			.filter((line) -> line.startsWith(prefix))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(prefix.length())))
+			.findFirst()
+			.orElse(0);
+	}
+
+	private static String aliceToken(String verdict, Instant expiresAt) {
+		return VerdictLinks.token(ALICE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, verdict, expiresAt);
+	}
+
+	private long written() {
+		return Topics.written(this.bootstrapServers, TOPIC);
+	}
+
+	private List<ConsumerRecord<String, byte[]>> recordsOf(String token) {
+		String eventId = UUID.nameUUIDFromBytes(("verdict:" + token).getBytes(StandardCharsets.UTF_8)).toString();
+		return Topics.read(this.bootstrapServers, TOPIC)
+			.stream()
+			.filter((record) -> eventId.equals(new String(record.headers().lastHeader("ce_id").value(),
+					StandardCharsets.UTF_8)))
+			.toList();
+	}
+
+	private static void assertNoStackTrace(HttpResponse<String> response) {
+		assertThat(response.body()).doesNotContain("Exception", "\tat ", ".java", "Tomcat");
+	}
+
+	private URI uri(String token) {
+		return URI.create("http://localhost:" + this.port + "/v1/verdicts/" + token);
+	}
+
+	private HttpResponse<String> get(String token) throws Exception {
+		return send(HttpRequest.newBuilder(uri(token)));
+	}
+
+	private HttpResponse<String> get(String path, boolean raw) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)));
+	}
+
+	private HttpResponse<String> post(String token, HttpRequest.BodyPublisher body, String contentType)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(token)).POST(body);
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static Path withEve(Path profiles) {
+		try {
+			Files.writeString(profiles.resolve("eve.yml"), Fixtures.profile("eve", EVE_SECRET)
+					+ "language: en\ndisplayName: '<script>alert(\"x\")</script> & Co'\n");
+			return profiles;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,212 @@
+package dev.politely.intake.verdict;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.politely.intake.VerdictLinks;
+import dev.politely.intake.owner.Language;
+import dev.politely.intake.owner.Owner;
+import dev.politely.intake.owner.VerdictLinkKey;
+import dev.politely.intake.verdict.VerdictTokens.Check;
+import dev.politely.intake.verdict.VerdictTokens.Expired;
+import dev.politely.intake.verdict.VerdictTokens.Invalid;
+import dev.politely.intake.verdict.VerdictTokens.Refusal;
+import dev.politely.intake.verdict.VerdictTokens.Valid;
+import dev.politely.webhook.signature.WebhookSecret;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.politely.intake.Fixtures.ALICE_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerdictTokensTest {
+
+	private static final String BOB_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
+
+	private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+	private static final Instant IN_14_DAYS = NOW.plusSeconds(14 * 24 * 3600);
+
+	private static final String SOLICITATION = "7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f";
+
+	private static final String REVIEW = "0f1e2d3c-4b5a-3968-8776-655443322110";
+
+	private static final Map<String, Owner> OWNERS = Map.of("alice", owner("alice", ALICE_SECRET), "bob",
+			owner("bob", BOB_SECRET));
+
+	@Test
+	void acceptsATokenMadeAsDocumented() {
+		Check accept = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS));
+		Check decline = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "DECLINE", IN_14_DAYS));
+
+		assertThat(accept).isInstanceOfSatisfying(Valid.class, (valid) -> {
+			assertThat(valid.token()).isEqualTo(new VerdictToken("alice", UUID.fromString(SOLICITATION),
+					UUID.fromString(REVIEW), Verdict.ACCEPT, IN_14_DAYS));
+			assertThat(valid.owner().ownerId()).isEqualTo("alice");
+		});
+		assertThat(decline).isInstanceOfSatisfying(Valid.class,
+				(valid) -> assertThat(valid.token().verdict()).isEqualTo(Verdict.DECLINE));
+	}
+
+	@Test
+	void refusesEachFieldAlteredAfterSigning() {
+		String[] fields = { "alice", SOLICITATION, REVIEW, "ACCEPT", Long.toString(IN_14_DAYS.getEpochSecond()) };
+		String[] altered = { "bob", SOLICITATION.replace('7', '8'), REVIEW.replace('0', '1'), "DECLINE",
+				Long.toString(IN_14_DAYS.getEpochSecond() + 86_400) };
+		byte[] mac = VerdictLinks.mac(ALICE_SECRET, utf8(String.join("|", fields)));
+		for (int i = 0; i < fields.length; i++) {
+			String[] changed = fields.clone();
+			changed[i] = altered[i];
+
+			assertThat(check(encode(utf8(String.join("|", changed))) + "." + encode(mac))).as("field %d altered", i)
+				.isEqualTo(new Invalid(Refusal.BAD_MAC));
+		}
+	}
+
+	@Test
+	void refusesAnyCharacterOfTheTokenAltered() {
+		String token = VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
+		int checked = 0;
+		for (int i = 0; i < token.length(); i++) {
+			for (char replacement : alphabet.toCharArray()) {
+				if (replacement != token.charAt(i)) {
+					String altered = token.substring(0, i) + replacement + token.substring(i + 1);
+					assertThat(check(altered)).as("character %d as '%s'", i, replacement).isInstanceOf(Invalid.class);
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(10_000);
+	}
+
+	@Test
+	void refusesAnAlteredMac() {
+		String payload = String.join("|", "alice", SOLICITATION, REVIEW, "ACCEPT",
+				Long.toString(IN_14_DAYS.getEpochSecond()));
+		byte[] mac = VerdictLinks.mac(ALICE_SECRET, utf8(payload));
+		mac[31] ^= 0x01;
+
+		assertThat(check(encode(utf8(payload)) + "." + encode(mac))).isEqualTo(new Invalid(Refusal.BAD_MAC));
+	}
+
+	@Test
+	void refusesATokenSignedWithAnotherSecret() {
+		assertThat(check(VerdictLinks.token(BOB_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+			.isEqualTo(new Invalid(Refusal.BAD_MAC));
+		// the webhook secret itself is not the key: the key is derived from it
+		String payload = String.join("|", "alice", SOLICITATION, REVIEW, "ACCEPT",
+				Long.toString(IN_14_DAYS.getEpochSecond()));
+		byte[] keyedWithTheSecret = hmac(Base64.getDecoder().decode(ALICE_SECRET.substring(6)), utf8(payload));
+		assertThat(check(encode(utf8(payload)) + "." + encode(keyedWithTheSecret)))
+			.isEqualTo(new Invalid(Refusal.BAD_MAC));
+	}
+
+	@Test
+	void refusesAnUnknownOwner() {
+		assertThat(check(VerdictLinks.token(ALICE_SECRET, "mallory", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+			.isEqualTo(new Invalid(Refusal.UNKNOWN_OWNER));
+	}
+
+	@Test
+	void expiresAtTheSecondWritten() {
+		Check expiredBySecond = check(
+				VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.minusSeconds(1)));
+		Check expiringNow = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW));
+		Check validOneSecondMore = check(
+				VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.plusSeconds(1)));
+
+		assertThat(expiredBySecond).isInstanceOfSatisfying(Expired.class,
+				(expired) -> assertThat(expired.token().expiresAt()).isEqualTo(NOW.minusSeconds(1)));
+		assertThat(expiringNow).isInstanceOf(Expired.class);
+		assertThat(validOneSecondMore).isInstanceOf(Valid.class);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", ".", "abc", "abc.", ".abc", "a.b.c", "YWxpY2U.YWxpY2U=", "YWxp$2U.YWxpY2U",
+			"YWxpY2U+.YWxpY2U", "YWxpY2U/.YWxpY2U", "YWxpY2U .YWxpY2U", "YWxpY2U.YWxpY2U\n", "%41.%42" })
+	void refusesMalformedBase64(String token) {
+		assertThat(check(token)).isEqualTo(new Invalid(Refusal.MALFORMED));
+	}
+
+	@Test
+	void refusesNonCanonicalBase64() {
+		String token = VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String mac = token.substring(token.indexOf('.') + 1);
+		// 32 bytes take 43 characters; the last one carries 4 bits and 2 unused bits that the decoder ignores
+		char last = mac.charAt(mac.length() - 1);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		char sameBits = alphabet.charAt(alphabet.indexOf(last) ^ 0b01);
+
+		assertThat(Base64.getUrlDecoder().decode(mac.substring(0, mac.length() - 1) + sameBits))
+			.isEqualTo(Base64.getUrlDecoder().decode(mac));
+		assertThat(check(token.substring(0, token.length() - 1) + sameBits)).isEqualTo(new Invalid(Refusal.MALFORMED));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|ACCEPT|1795000000",
+			"alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|1795000000|x",
+			"alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|",
+			"alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|0f1e2d3c-4b5a-3968-8776-655443322110|MAYBE|1795000000",
+			"alice|not-a-uuid|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|1795000000",
+			"alice|7D9F3C1E-2B4A-3C5D-8E6F-1A2B3C4D5E6F|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|1795000000",
+			"alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|-1",
+			"../alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|1795000000",
+			"" })
+	void refusesAWellSignedPayloadWithoutFiveValidFields(String payload) {
+		assertThat(check(VerdictLinks.token(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+	}
+
+	@Test
+	void refusesAPayloadThatIsNotUtf8() {
+		byte[] payload = { 'a', 'l', 'i', 'c', 'e', (byte) 0xC0, (byte) 0xAF, '|' };
+
+		assertThat(check(encode(payload) + "." + encode(VerdictLinks.mac(ALICE_SECRET, payload))))
+			.isEqualTo(new Invalid(Refusal.MALFORMED));
+	}
+
+	@Test
+	void refusesAnOverlongToken() {
+		String payload = "alice|" + "x".repeat(600);
+
+		assertThat(check(VerdictLinks.token(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+		assertThat(check(null)).isEqualTo(new Invalid(Refusal.MALFORMED));
+	}
+
+	private static Check check(String token) {
+		return VerdictTokens.check(token, (id) -> Optional.ofNullable(OWNERS.get(id)), NOW);
+	}
+
+	private static Owner owner(String ownerId, String secret) {
+		return new Owner(ownerId, WebhookSecret.parse(secret), VerdictLinkKey.derive(secret), Language.FR, ownerId);
+	}
+
+	private static String encode(byte[] bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] hmac(byte[] key, byte[] data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
