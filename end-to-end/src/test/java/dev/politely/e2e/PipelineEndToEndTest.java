@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -24,9 +26,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -39,11 +44,14 @@ import static org.awaitility.Awaitility.await;
  * application classes and defaults), an embedded KRaft broker and a GreenMail SMTP server.
  * Posts the contract's examples, signed, and reads the emails that come out.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @EmbeddedKafka(partitions = 2, brokerProperties = {
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class PipelineEndToEndTest {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /** Boot's log correlation: {@code [traceId-spanId]}. */
+    static final Pattern TRACE = Pattern.compile("\\[([0-9a-f]{32})-[0-9a-f]{16}\\]");
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -151,6 +159,26 @@ class PipelineEndToEndTest {
         String later = solicitationIdOf(post("private-platform.json", "msg_" + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(later).size() == 2);
         assertThat(mailsAbout(solicitationId)).hasSize(2);
+    }
+
+    @Test
+    void tracesOneSolicitationThroughTheThreeServices(CapturedOutput output) throws Exception {
+        String solicitationId = solicitationIdOf(post("connection-coherent.json", "msg_" + UUID.randomUUID()));
+        awaitMail("julien.moreau@example.org", solicitationId);
+
+        // the intake logs the receipt inside the webhook's trace; find that trace id in its line
+        String received = await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().lines()
+                .filter(line -> line.contains("Solicitation " + solicitationId + " received")).findFirst().orElse(null),
+                line -> line != null);
+        Matcher trace = TRACE.matcher(received);
+        assertThat(trace.find()).as("a trace id in %s", received).isTrue();
+        String traceId = trace.group(1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> traced = output.getOut().lines().filter(line -> line.contains(traceId)).toList();
+            assertThat(traced).anyMatch(line -> line.contains("d.p.policy") && line.contains(solicitationId));
+            assertThat(traced).anyMatch(line -> line.contains("d.p.notification"));
+        });
     }
 
     private static HttpResponse<String> post(String example, String webhookId) throws Exception {

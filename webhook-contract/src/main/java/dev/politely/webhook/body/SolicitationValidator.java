@@ -131,9 +131,26 @@ public class SolicitationValidator {
 		}
 	}
 
+	private static boolean hasLoneSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static void findNul(JsonNode node, String path, List<Violation> violations) {
 		if (node.isString() && node.asString().indexOf('\0') >= 0) {
 			violations.add(new Violation(path, "must not contain NUL"));
+		}
+		else if (node.isString() && hasLoneSurrogate(node.asString())) {
+			// legal JSON ("\ud800"), but not text: it cannot be written as UTF-8 into an email
+			violations.add(new Violation(path, "must be valid Unicode text (an unpaired surrogate escape)"));
 		}
 		else if (node.isObject()) {
 			for (Map.Entry<String, JsonNode> property : node.properties()) {

@@ -92,6 +92,14 @@ class SolicitationValidatorTest {
 				"extra.deep[1]", "k\\u0000ey", "message", "requester.headline");
 	}
 
+	@Test
+	void refusesUnpairedSurrogateEscapesButKeepsRealPairs() {
+		assertViolations("""
+				{"kind": "QUESTION", "platform": "linkedin", "requester": {"name": "Ada \\ud83d\\ude00"},
+				 "message": "half \\ud800 of a pair", "extra": "\\udc00 first"}""",
+				"extra", "message");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "[]", "[" + VALID + "]", "\"text\"", "42", "true", "null" })
 	void refusesABodyThatIsNotAnObject(String body) {
