@@ -54,7 +54,9 @@ import tools.jackson.databind.node.ObjectNode;
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"politely.topics.partitions=3",
 		"politely.retry.initial-interval=100ms",
-		"politely.retry.max-interval=400ms" })
+		"politely.retry.max-interval=400ms",
+		"resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state=500ms",
+		"resilience4j.retry.instances.smtp.wait-duration=50ms" })
 @EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1",
 		"transaction.state.log.min.isr=1" })
 class DecisionEmailsTest {

@@ -1,11 +1,23 @@
 package dev.politely.notification.config;
 
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.politely.notification.decision.DecisionJson;
 import dev.politely.notification.decision.DecisionMade;
 import dev.politely.notification.delivery.SmtpUnavailableException;
+import dev.politely.notification.digest.DigestBook;
+import dev.politely.notification.dispatch.DecisionPartitions;
+import dev.politely.notification.ledger.DeliveryLedger;
+import dev.politely.notification.ledger.LedgerUnavailableException;
+import dev.politely.notification.ledger.PartitionReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -19,9 +31,12 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -31,7 +46,8 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The consumer of {@code politely.decisions} and its dead-letter topic. Consumer settings (group, isolation level,
+ * The consumer of {@code politely.decisions} and its dead-letter topic, the tables this service keeps in Kafka
+ * (ledger, digests, callbacks) and the consumer of the callbacks. Consumer settings (group, isolation level,
  * offsets, ack mode) are in {@code notification-service.properties}; the deserializers are here, typed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,21 +72,107 @@ class KafkaConfig {
 			.build();
 	}
 
+	/** The delivery ledger: compacted, one entry per key is all that matters. */
 	@Bean
-	ConsumerFactory<String, DecisionMade> decisionConsumerFactory(KafkaProperties kafka) {
+	NewTopic deliveriesTopic(NotificationProperties properties) {
+		return compacted(properties.topics().deliveries(), properties.topics());
+	}
+
+	@Bean
+	NewTopic digestsTopic(NotificationProperties properties) {
+		return compacted(properties.topics().digests(), properties.topics());
+	}
+
+	@Bean
+	NewTopic callbacksTopic(NotificationProperties properties) {
+		return compacted(properties.topics().callbacks(), properties.topics());
+	}
+
+	@Bean
+	NewTopic callbacksDeadLetterTopic(NotificationProperties properties) {
+		NotificationProperties.Topics topics = properties.topics();
+		return TopicBuilder.name(topics.callbacksDeadLetter())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
+	}
+
+	private static NewTopic compacted(String name, NotificationProperties.Topics topics) {
+		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).compact().build();
+	}
+
+	@Bean
+	ConsumerFactory<String, DecisionMade> decisionConsumerFactory(KafkaProperties kafka, MeterRegistry registry) {
 		JacksonJsonDeserializer<DecisionMade> json = new JacksonJsonDeserializer<>(DecisionMade.class,
 				DecisionJson.mapper(), false);
-		return new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(), new StringDeserializer(),
-				new ErrorHandlingDeserializer<>(json));
+		DefaultKafkaConsumerFactory<String, DecisionMade> factory = new DefaultKafkaConsumerFactory<>(
+				kafka.buildConsumerProperties(), new StringDeserializer(), new ErrorHandlingDeserializer<>(json));
+		// Boot binds the client metrics (records-lag-max...) only on the factory it builds itself
+		factory.addListener(new MicrometerConsumerListener<>(registry));
+		return factory;
 	}
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, DecisionMade> kafkaListenerContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-			ConsumerFactory<String, DecisionMade> decisionConsumerFactory) {
+			ConsumerFactory<String, DecisionMade> decisionConsumerFactory, DecisionPartitions decisionPartitions) {
 		ConcurrentKafkaListenerContainerFactory<String, DecisionMade> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		applyBootSettings(configurer, factory, decisionConsumerFactory);
+		factory.getContainerProperties().setConsumerRebalanceListener(decisionPartitions);
 		return factory;
+	}
+
+	/**
+	 * The callbacks table's consumer: plain strings, and no dead-letter error handler (the listener hands records
+	 * over and never fails; an unreadable job is logged and skipped by the scheduler).
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, String> callbackListenerFactory(KafkaProperties kafka) {
+		ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
+				new StringDeserializer(), new StringDeserializer()));
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+		return factory;
+	}
+
+	/** Ledger entries, digest lines and callback jobs: String keys, JSON or plain String values, acks=all. */
+	@Bean
+	KafkaTemplate<String, String> stateTemplate(KafkaProperties kafka) {
+		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+				new StringSerializer(), new StringSerializer()));
+	}
+
+	/** Reads the tables' partitions on assignment, with a consumer of its own outside any group. */
+	@Bean
+	PartitionReader partitionReader(KafkaProperties kafka, NotificationProperties properties) {
+		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return new PartitionReader(() -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer()),
+				properties.ledger().loadTimeout());
+	}
+
+	@Bean
+	DeliveryLedger deliveryLedger(KafkaTemplate<String, String> stateTemplate, PartitionReader partitionReader,
+			NotificationProperties properties, MeterRegistry registry) {
+		DeliveryLedger ledger = new DeliveryLedger(stateTemplate, partitionReader, properties.topics().deliveries(),
+				properties.ledger().writeTimeout());
+		Gauge.builder("politely.ledger.entries", ledger, DeliveryLedger::size)
+			.description("Ledger entries held in memory (about 100 bytes each)")
+			.register(registry);
+		return ledger;
+	}
+
+	@Bean
+	DigestBook digestBook(KafkaTemplate<String, String> stateTemplate, PartitionReader partitionReader,
+			NotificationProperties properties, Clock clock) {
+		return new DigestBook(stateTemplate, partitionReader, DecisionJson.mapper(), properties.topics().digests(),
+				properties.ledger().writeTimeout(), clock);
+	}
+
+	@Bean
+	DecisionPartitions decisionPartitions(DeliveryLedger deliveryLedger, DigestBook digestBook) {
+		return new DecisionPartitions(deliveryLedger, digestBook);
 	}
 
 	/**
@@ -110,17 +212,22 @@ class KafkaConfig {
 	 */
 	@Bean
 	DefaultErrorHandler errorHandler(KafkaTemplate<String, Object> deadLetterTemplate,
-			NotificationProperties properties) {
+			NotificationProperties properties, MeterRegistry registry) {
 		String deadLetterTopic = properties.topics().decisionsDeadLetter();
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterTemplate,
 				(record, ex) -> new TopicPartition(deadLetterTopic, record.partition()));
+		Counter deadLetters = registry.counter("politely.dead.letters", "topic", deadLetterTopic);
+		ConsumerRecordRecoverer recoverer = (record, ex) -> {
+			publisher.accept(record, ex);
+			deadLetters.increment();
+		};
 		NotificationProperties.Retry retry = properties.retry();
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.defaultFalse();
-		handler.addRetryableExceptions(SmtpUnavailableException.class);
+		handler.addRetryableExceptions(SmtpUnavailableException.class, LedgerUnavailableException.class);
 		return handler;
 	}
 

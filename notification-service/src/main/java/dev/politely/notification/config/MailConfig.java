@@ -3,19 +3,38 @@ package dev.politely.notification.config;
 import java.time.Clock;
 import java.util.Properties;
 
-import dev.politely.notification.delivery.DecisionNotifier;
+import dev.politely.notification.callback.CallbackJobs;
+import dev.politely.notification.decision.DecisionJson;
+import dev.politely.notification.delivery.MailSender;
 import dev.politely.notification.delivery.MimeLetters;
 import dev.politely.notification.delivery.SmtpOutbox;
+import dev.politely.notification.digest.DigestBook;
+import dev.politely.notification.digest.DigestSender;
+import dev.politely.notification.dispatch.DecisionNotifier;
+import dev.politely.notification.ledger.DeliveryLedger;
 import dev.politely.notification.letter.LetterWriter;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Session;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
-/** The letters, the MIME messages and the one SMTP connection they go through. */
+/**
+ * The letters, the MIME messages, the one SMTP connection they go through (behind a retry and a circuit breaker),
+ * the daily digests, and what a decision gives.
+ */
 @Configuration(proxyBeanMethods = false)
 class MailConfig {
+
+	/** Tests bring a clock they control (digest times). */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	Session smtpSession(NotificationProperties properties) {
@@ -45,15 +64,33 @@ class MailConfig {
 		return new LetterWriter();
 	}
 
+	/** Retry and breaker named {@code smtp}: thresholds under {@code resilience4j.*.instances.smtp}. */
 	@Bean
-	MimeLetters mimeLetters(Session smtpSession, NotificationProperties properties) {
-		return new MimeLetters(smtpSession, properties.mail().from(), Clock.systemUTC());
+	MailSender mailSender(SmtpOutbox smtpOutbox, RetryRegistry retries, CircuitBreakerRegistry breakers) {
+		return new MailSender(smtpOutbox, retries.retry("smtp"), breakers.circuitBreaker("smtp"));
 	}
 
 	@Bean
-	DecisionNotifier decisionNotifier(LetterWriter letterWriter, MimeLetters mimeLetters, SmtpOutbox smtpOutbox,
-			MeterRegistry registry) {
-		return new DecisionNotifier(letterWriter, mimeLetters, smtpOutbox, registry, Clock.systemUTC());
+	MimeLetters mimeLetters(Session smtpSession, NotificationProperties properties, Clock clock) {
+		return new MimeLetters(smtpSession, properties.mail().from(), clock);
+	}
+
+	@Bean(destroyMethod = "close")
+	DigestSender digestSender(DigestBook digestBook, LetterWriter letterWriter, MimeLetters mimeLetters,
+			MailSender mailSender, DeliveryLedger deliveryLedger, MeterRegistry registry, Clock clock,
+			NotificationProperties properties) {
+		DigestSender sender = new DigestSender(digestBook, letterWriter, mimeLetters, mailSender, deliveryLedger,
+				registry, clock);
+		sender.start(properties.digest().checkInterval());
+		return sender;
+	}
+
+	@Bean
+	DecisionNotifier decisionNotifier(LetterWriter letterWriter, MimeLetters mimeLetters, MailSender mailSender,
+			DeliveryLedger deliveryLedger, DigestBook digestBook, CallbackJobs callbackJobs, MeterRegistry registry,
+			Clock clock) {
+		return new DecisionNotifier(letterWriter, mimeLetters, mailSender, deliveryLedger, digestBook, callbackJobs,
+				DecisionJson.mapper(), registry, clock);
 	}
 
 }

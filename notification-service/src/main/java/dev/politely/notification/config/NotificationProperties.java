@@ -1,5 +1,6 @@
 package dev.politely.notification.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,20 +12,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topics the topic read and its dead-letter topic
  * @param mail the SMTP server and the sender address
  * @param retry how long a decision whose emails cannot be sent is retried
+ * @param callback the callback channel
+ * @param digest the owners' daily digests
+ * @param ledger the delivery ledger and the other tables read on partition assignment
+ * @param profilesDir the owners' profile files, where the callbacks' webhook secrets are read
+ * @param profilesRescan how often the profile files are read again
  */
 @ConfigurationProperties("politely")
 public record NotificationProperties(
 		@DefaultValue Topics topics,
 		@DefaultValue Mail mail,
-		@DefaultValue Retry retry) {
+		@DefaultValue Retry retry,
+		@DefaultValue Callback callback,
+		@DefaultValue Digest digest,
+		@DefaultValue Ledger ledger,
+		@DefaultValue("config/profiles") Path profilesDir,
+		@DefaultValue("5s") Duration profilesRescan) {
 
 	/**
 	 * @param decisions the topic of the policy service's decisions
-	 * @param partitions partitions of the declared topics
+	 * @param deliveries the delivery ledger (compacted), partitioned like the decisions
+	 * @param callbacks the pending callback jobs (compacted), partitioned like the decisions
+	 * @param digests the pending digest lines (compacted), partitioned like the decisions
+	 * @param partitions partitions of the declared topics: the same for all, the ledger design relies on it
 	 * @param replicas replication factor of the declared topics
 	 */
 	public record Topics(
 			@DefaultValue("politely.decisions") String decisions,
+			@DefaultValue("politely.deliveries") String deliveries,
+			@DefaultValue("politely.callbacks") String callbacks,
+			@DefaultValue("politely.digests") String digests,
 			@DefaultValue("6") int partitions,
 			@DefaultValue("1") short replicas) {
 
@@ -32,6 +49,53 @@ public record NotificationProperties(
 		public String decisionsDeadLetter() {
 			return decisions + "-dlt";
 		}
+
+		public String callbacksDeadLetter() {
+			return callbacks + "-dlt";
+		}
+	}
+
+	/**
+	 * @param connectTimeout longest wait to connect to a receiver
+	 * @param requestTimeout longest wait for a receiver's answer
+	 * @param backoff when a failed callback is tried again
+	 * @param workers threads that post callbacks
+	 * @param perEndpoint attempts under way at once against one host and port
+	 */
+	public record Callback(
+			@DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("10s") Duration requestTimeout,
+			@DefaultValue Backoff backoff,
+			@DefaultValue("8") int workers,
+			@DefaultValue("2") int perEndpoint) {
+	}
+
+	/**
+	 * @param initial wait after the first failure
+	 * @param multiplier growth of the wait
+	 * @param max longest wait
+	 * @param maxAttempts attempts in all; then the dead-letter topic
+	 * @param jitter random part of each wait, plus or minus this fraction
+	 */
+	public record Backoff(
+			@DefaultValue("2s") Duration initial,
+			@DefaultValue("3.0") double multiplier,
+			@DefaultValue("10m") Duration max,
+			@DefaultValue("8") int maxAttempts,
+			@DefaultValue("0.2") double jitter) {
+	}
+
+	/** @param checkInterval how often due digests are looked for */
+	public record Digest(@DefaultValue("30s") Duration checkInterval) {
+	}
+
+	/**
+	 * @param writeTimeout longest wait for the broker to take a ledger, digest or callback record
+	 * @param loadTimeout longest wait to read a partition of the ledger (or digests, callbacks) to its end
+	 */
+	public record Ledger(
+			@DefaultValue("10s") Duration writeTimeout,
+			@DefaultValue("60s") Duration loadTimeout) {
 	}
 
 	/**

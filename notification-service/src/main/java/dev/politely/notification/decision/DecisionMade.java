@@ -3,6 +3,8 @@ package dev.politely.notification.decision;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -63,6 +65,11 @@ public record DecisionMade(
 		return solicitation.requester();
 	}
 
+	/** ACCEPT and DECLINE are final: they are answered; a REVIEW only asks the owner. */
+	public boolean isFinal() {
+		return outcome != Outcome.REVIEW;
+	}
+
 	/**
 	 * @param kind what was asked
 	 * @param platform where it was asked, as the webhook gave it
@@ -109,9 +116,13 @@ public record DecisionMade(
 	 * @param language the language of the owner's emails
 	 * @param timezone the zone the owner reads dates in
 	 * @param professionalPlatforms where a refusal on a private platform may point the requester
+	 * @param emails the owner's cadence of decision emails, EACH when absent
+	 * @param digestTime HH:mm in the owner's zone, when a daily digest goes out; 18:00 when absent
 	 */
 	public record Owner(String id, String displayName, String email, Language language, String timezone,
-			List<String> professionalPlatforms) {
+			List<String> professionalPlatforms, EmailCadence emails, String digestTime) {
+
+		private static final LocalTime DEFAULT_DIGEST_TIME = LocalTime.of(18, 0);
 
 		public Owner {
 			requireNonNull(id, "owner.id");
@@ -120,14 +131,32 @@ public record DecisionMade(
 			requireNonNull(language, "owner.language");
 			requireNonNull(timezone, "owner.timezone");
 			professionalPlatforms = professionalPlatforms == null ? List.of() : List.copyOf(professionalPlatforms);
+			emails = emails == null ? EmailCadence.EACH : emails;
+		}
+
+		/** The digest time; one the schema lets through but no clock has (29:00) falls back to 18:00. */
+		public LocalTime digestLocalTime() {
+			if (digestTime == null) {
+				return DEFAULT_DIGEST_TIME;
+			}
+			try {
+				return LocalTime.parse(digestTime);
+			}
+			catch (DateTimeParseException ex) {
+				return DEFAULT_DIGEST_TIME;
+			}
 		}
 	}
 
-	/** @param language the language of the requester's reply */
-	public record Reply(Language language) {
+	/**
+	 * @param language the language of the requester's reply
+	 * @param callbackUrl where the reply is also posted, signed, if set
+	 */
+	public record Reply(Language language, String callbackUrl) {
 
 		public Reply {
 			requireNonNull(language, "reply.language");
+			callbackUrl = callbackUrl == null || callbackUrl.isBlank() ? null : callbackUrl.strip();
 		}
 	}
 

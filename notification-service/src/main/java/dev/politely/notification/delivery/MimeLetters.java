@@ -3,6 +3,7 @@ package dev.politely.notification.delivery;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Date;
 
 import dev.politely.notification.decision.DecisionMade;
@@ -14,6 +15,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /**
@@ -41,31 +43,51 @@ public class MimeLetters {
 	 * @throws AddressException when the recipient's address is not a plain, valid address
 	 */
 	public Delivery address(DecisionMade decision, Letter letter) throws AddressException {
-		InternetAddress recipient = address(letter.recipientEmail(), letter.recipientName());
-		Delivery delivery = new Delivery(decision.decisionId(), letter.role(),
-				new PolitelyMimeMessage(session, Delivery.messageId(decision.decisionId(), letter.role())));
-		try {
-			PolitelyMimeMessage message = (PolitelyMimeMessage) delivery.message();
-			message.setFrom(address(fromAddress, letter.senderName()));
-			message.setRecipient(Message.RecipientType.TO, recipient);
-			message.setSubject(HeaderText.clean(letter.subject()), UTF_8);
-			message.setSentDate(Date.from(clock.instant()));
+		return address(Delivery.messageId(decision.decisionId(), letter.role()), letter, message -> {
 			message.setHeader("X-Politely-Solicitation", decision.solicitationId().toString());
 			message.setHeader("X-Politely-Outcome", decision.outcome().name());
 			message.setHeader("X-Politely-Rule", decision.rule().name());
 			message.setHeader("X-Politely-Reason", decision.reason());
+		});
+	}
+
+	/**
+	 * The owner's digest of a day: the per-decision headers would not fit one message of many decisions, so it
+	 * carries {@code X-Politely-Digest: <day>} instead.
+	 * @throws AddressException when the owner's address is not a plain, valid address
+	 */
+	public Delivery digest(String ownerId, LocalDate day, Letter letter) throws AddressException {
+		return address(Delivery.digestMessageId(ownerId, day), letter,
+				message -> message.setHeader("X-Politely-Digest", day.toString()));
+	}
+
+	private Delivery address(String messageId, Letter letter, Headers headers) throws AddressException {
+		InternetAddress recipient = address(letter.recipientEmail(), letter.recipientName());
+		PolitelyMimeMessage message = new PolitelyMimeMessage(session, messageId);
+		try {
+			message.setFrom(address(fromAddress, letter.senderName()));
+			message.setRecipient(Message.RecipientType.TO, recipient);
+			message.setSubject(HeaderText.clean(letter.subject()), UTF_8);
+			message.setSentDate(Date.from(clock.instant()));
+			headers.set(message);
 			// RFC 3834: tells auto-responders not to answer back, which would loop
 			message.setHeader("Auto-Submitted", letter.role() == Role.REQUESTER ? "auto-replied" : "auto-generated");
 			message.setContent(alternative(letter));
 			message.saveChanges();
-			return delivery;
+			return new Delivery(messageId, letter.role(), message);
 		}
 		catch (AddressException ex) {
 			throw new IllegalStateException("The configured sender address is not valid", ex);
 		}
 		catch (MessagingException ex) {
-			throw new IllegalStateException("Could not build the email of decision " + decision.decisionId(), ex);
+			throw new IllegalStateException("Could not build the email " + messageId, ex);
 		}
+	}
+
+	private interface Headers {
+
+		void set(MimeMessage message) throws MessagingException;
+
 	}
 
 	private static MimeMultipart alternative(Letter letter) throws MessagingException {

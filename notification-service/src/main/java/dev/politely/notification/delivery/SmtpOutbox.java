@@ -85,7 +85,7 @@ public class SmtpOutbox implements AutoCloseable {
 		if (ex instanceof SendFailedException failed && failed.getInvalidAddresses() != null
 				&& failed.getInvalidAddresses().length > 0) {
 			throw new RecipientRejectedException(
-					"The SMTP server refused the " + delivery.role().tag() + " of decision " + delivery.decisionId(),
+					"The SMTP server refused the " + delivery.role().tag() + " of " + delivery.messageId(),
 					ex);
 		}
 	}

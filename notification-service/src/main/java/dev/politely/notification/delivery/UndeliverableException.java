@@ -3,7 +3,7 @@ package dev.politely.notification.delivery;
 /** A decision whose owner cannot be written to, whatever the retries: it goes to the dead-letter topic. */
 public class UndeliverableException extends RuntimeException {
 
-	UndeliverableException(String message, Throwable cause) {
+	public UndeliverableException(String message, Throwable cause) {
 		super(message, cause);
 	}
 

@@ -2,9 +2,11 @@ package dev.politely.notification.letter;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +84,19 @@ public final class LetterWriter {
 	}
 
 	private Letter toRequester(DecisionMade decision) {
+		ReplyText reply = reply(decision);
+		return new Letter(Role.REQUESTER, decision.requester().email(), decision.requester().name(),
+				templates.message(reply.language(), "sender.requester", decision.owner().displayName()),
+				reply.subject(), reply.text(), reply.html());
+	}
+
+	/**
+	 * The requester's reply to a final decision, whether or not they left an address: the callback carries it too.
+	 */
+	public ReplyText reply(DecisionMade decision) {
+		if (!decision.isFinal()) {
+			throw new IllegalArgumentException("A REVIEW has no reply yet");
+		}
 		Language language = decision.reply().language();
 		DecisionMade.Solicitation solicitation = decision.solicitation();
 		String name = decision.requester().name();
@@ -106,9 +121,41 @@ public final class LetterWriter {
 		variables.put("professionalPlatform", professionalPresence(decision));
 
 		Bodies bodies = templates.render(accepted ? "requester/accept" : "requester/decline", language, variables);
-		return new Letter(Role.REQUESTER, decision.requester().email(), name,
-				templates.message(language, "sender.requester", decision.owner().displayName()), subject,
-				bodies.text(), bodies.html());
+		return new ReplyText(language, subject, bodies.text(), bodies.html());
+	}
+
+	/**
+	 * The owner's daily digest: one email for the day's final decisions, oldest first, each with who asked what,
+	 * the outcome and why.
+	 */
+	public Letter digest(DecisionMade.Owner owner, LocalDate day, List<DigestLine> lines) {
+		Language language = owner.language();
+		String date = DateTimeFormatter.ofPattern(templates.message(language, "format.date"), language.locale())
+			.format(day);
+		String subject = templates.message(language, "subject.owner.digest", date, lines.size());
+		List<Map<String, Object>> items = lines.stream()
+			.sorted(Comparator.comparing(DigestLine::decidedAt).thenComparing(DigestLine::decisionId))
+			.map(line -> {
+				Map<String, Object> item = new HashMap<>();
+				item.put("summary", templates.message(language, "owner.digest.item", line.requesterName(),
+						templates.message(language, "kind.a." + line.kind()), PlatformNames.display(line.platform()),
+						templates.message(language, "outcome." + line.outcome())));
+				item.put("explanation", line.explanation());
+				item.put("rule", templates.message(language, "rule." + line.rule()));
+				item.put("setting", line.setting());
+				item.put("replySent", line.replySent());
+				return item;
+			})
+			.toList();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("subject", subject);
+		variables.put("ownerName", owner.displayName());
+		variables.put("date", date);
+		variables.put("count", lines.size());
+		variables.put("items", items);
+		Bodies bodies = templates.render("owner/digest", language, variables);
+		return new Letter(Role.OWNER, owner.email(), owner.displayName(), templates.message(language, "sender.owner"),
+				subject, bodies.text(), bodies.html());
 	}
 
 	/** Rule 4: a request on a private platform may be pointed to where the owner meets people professionally. */

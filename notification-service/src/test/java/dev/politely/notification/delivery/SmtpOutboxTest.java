@@ -122,7 +122,7 @@ class SmtpOutboxTest {
 		message.setSubject("Decision " + number);
 		message.setText("Decision " + number);
 		message.saveChanges();
-		return new Delivery(decisionId, Role.OWNER, message);
+		return new Delivery(Delivery.messageId(decisionId, Role.OWNER), Role.OWNER, message);
 	}
 
 }

@@ -31,6 +31,7 @@ final class DecisionMetrics {
     private final Clock clock;
     private final Map<String, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unknownThisMonth = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> unknownCap = new ConcurrentHashMap<>();
 
     DecisionMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -67,6 +68,8 @@ final class DecisionMetrics {
             gauge(unknownThisMonth, "politely.unknown.contacts.accepted", event.ownerId())
                     .set(after.unknownAcceptedThisMonth());
         }
+        gauge(unknownCap, "politely.unknown.contacts.cap", event.ownerId())
+                .set(profile.connections().maxUnknownPerMonth());
     }
 
     private AtomicInteger gauge(Map<String, AtomicInteger> gauges, String name, String owner) {

@@ -129,6 +129,7 @@ class PolicyStreamTest {
 
         assertThat(ghostCount() - ghostsBefore).isEqualTo(1.0);
         assertThat(meters.get("politely.advice.budget.remaining").tag("owner", "alice").gauge().value()).isEqualTo(90.0);
+        assertThat(meters.get("politely.unknown.contacts.cap").tag("owner", "alice").gauge().value()).isEqualTo(20.0);
         assertThat(meters.get("politely.advice.minutes.given").tag("owner", "alice").counter().count()).isGreaterThanOrEqualTo(30.0);
         assertThat(meters.get("politely.receipt.to.decision").timer().count()).isGreaterThanOrEqualTo(2);
     }

@@ -1,55 +1,44 @@
 package dev.politely.e2e;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.politely.intake.IntakeApplication;
-import dev.politely.notification.NotificationApplication;
-import dev.politely.policy.PolicyApplication;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole pipeline in one JVM: the three services as they run in production (their own
- * application classes and defaults), an embedded KRaft broker and a GreenMail SMTP server.
- * Posts the contract's examples, signed, and reads the emails that come out.
+ * The whole pipeline in one JVM: the three services as they run in production (their own application classes and
+ * defaults), a Kafka broker and a GreenMail SMTP server. Posts the contract's examples, signed, and reads the emails
+ * that come out. Which broker is the subclass's choice: the same scenario runs against the embedded KRaft broker
+ * everywhere, and against the official Kafka image where Docker exists.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-@EmbeddedKafka(partitions = 2, brokerProperties = {
-        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
-class PipelineEndToEndTest {
+abstract class PipelineScenario {
 
-    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     /** Boot's log correlation: {@code [traceId-spanId]}. */
     static final Pattern TRACE = Pattern.compile("\\[([0-9a-f]{32})-[0-9a-f]{16}\\]");
 
@@ -57,41 +46,25 @@ class PipelineEndToEndTest {
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
 
-    static ConfigurableApplicationContext intake;
-    static ConfigurableApplicationContext policy;
-    static ConfigurableApplicationContext notification;
-    static SignedWebhook webhook;
-    static String intakeUrl;
+    private final Supplier<String> bootstrapServers;
+    private RunningPipeline pipeline;
+    private SignedWebhook webhook;
+
+    /** @param bootstrapServers read once the broker is up, before the services start */
+    PipelineScenario(Supplier<String> bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
 
     @BeforeAll
-    static void startTheServices(EmbeddedKafkaBroker broker, @TempDir Path profiles) throws IOException {
-        try (InputStream alice = PipelineEndToEndTest.class.getResourceAsStream("/profiles/alice.yml")) {
-            Files.copy(alice, profiles.resolve("alice.yml"));
-        }
-        String[] common = {
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--POLITELY_PROFILES_DIR=" + profiles,
-                "--POLITELY_TOPIC_PARTITIONS=2",
-                "--SMTP_HOST=127.0.0.1",
-                "--SMTP_PORT=" + mail.getSmtp().getPort()};
-        policy = new SpringApplicationBuilder(PolicyApplication.class).run(common);
-        notification = new SpringApplicationBuilder(NotificationApplication.class).run(common);
-        intake = new SpringApplicationBuilder(IntakeApplication.class).run(common);
-        intakeUrl = "http://localhost:" + intake.getEnvironment().getProperty("local.server.port");
-        webhook = new SignedWebhook(intakeUrl, SECRET);
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).until(() -> http.send(
-                HttpRequest.newBuilder(URI.create(intakeUrl + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    void startTheServices(@TempDir Path profiles) throws Exception {
+        this.pipeline = RunningPipeline.start(this.bootstrapServers.get(), mail.getSmtp().getPort(), profiles);
+        this.webhook = new SignedWebhook(this.pipeline.intakeUrl(), RunningPipeline.SECRET);
     }
 
     @AfterAll
-    static void stopTheServices() {
-        for (ConfigurableApplicationContext context : Arrays.asList(intake, notification, policy)) {
-            if (context != null) {
-                context.close();
-            }
+    void stopTheServices() {
+        if (this.pipeline != null) {
+            this.pipeline.close();
         }
     }
 
@@ -176,18 +149,19 @@ class PipelineEndToEndTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<String> traced = output.getOut().lines().filter(line -> line.contains(traceId)).toList();
-            assertThat(traced).anyMatch(line -> line.contains("d.p.policy") && line.contains(solicitationId));
-            assertThat(traced).anyMatch(line -> line.contains("d.p.notification"));
+            assertThat(traced).anyMatch(line -> line.contains("decided " + solicitationId));
+            assertThat(traced).anyMatch(line -> line.contains("Sent the requester email of decision")
+                    && line.contains(solicitationId));
         });
     }
 
-    private static HttpResponse<String> post(String example, String webhookId) throws Exception {
-        try (InputStream in = PipelineEndToEndTest.class.getResourceAsStream("/examples/" + example)) {
-            return webhook.post("alice", webhookId, in.readAllBytes());
+    private HttpResponse<String> post(String example, String webhookId) throws Exception {
+        try (InputStream in = PipelineScenario.class.getResourceAsStream("/examples/" + example)) {
+            return this.webhook.post("alice", webhookId, in.readAllBytes());
         }
     }
 
-    private static String solicitationIdOf(HttpResponse<String> response) {
+    static String solicitationIdOf(HttpResponse<String> response) {
         String body = response.body();
         int start = body.indexOf("\"solicitationId\"");
         assertThat(start).as("solicitationId in %s", body).isNotNegative();

@@ -1,0 +1,85 @@
+package dev.politely.notification.callback;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the {@code politely.callbacks} table (a job, its next attempt, or a tombstone once it is done) and its
+ * dead-letter topic, always to the partition of the owner's decisions, and waits for the broker each time.
+ */
+public class CallbackJobs {
+
+	/** Why the callback was given up, on a dead letter. */
+	public static final String REASON_HEADER = "politely-dlt-reason";
+
+	/** How many attempts were made, on a dead letter. */
+	public static final String ATTEMPTS_HEADER = "politely-dlt-attempts";
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final JsonMapper json;
+
+	private final String topic;
+
+	private final String deadLetterTopic;
+
+	private final Duration writeTimeout;
+
+	public CallbackJobs(KafkaTemplate<String, String> kafka, JsonMapper json, String topic, String deadLetterTopic,
+			Duration writeTimeout) {
+		this.kafka = kafka;
+		this.json = json;
+		this.topic = topic;
+		this.deadLetterTopic = deadLetterTopic;
+		this.writeTimeout = writeTimeout;
+	}
+
+	public String topic() {
+		return topic;
+	}
+
+	public String deadLetterTopic() {
+		return deadLetterTopic;
+	}
+
+	public void put(int partition, CallbackJob job) {
+		write(new ProducerRecord<>(topic, partition, job.key(), json.writeValueAsString(job)));
+	}
+
+	void done(int partition, CallbackJob job) {
+		write(new ProducerRecord<>(topic, partition, job.key(), null));
+	}
+
+	void deadLetter(int partition, CallbackJob job, String reason) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(deadLetterTopic, partition, job.key(),
+				json.writeValueAsString(job));
+		record.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+		record.headers().add(ATTEMPTS_HEADER, Integer.toString(job.attempt()).getBytes(StandardCharsets.UTF_8));
+		write(record);
+	}
+
+	CallbackJob read(String value) {
+		return json.readValue(value, CallbackJob.class);
+	}
+
+	private void write(ProducerRecord<String, String> record) {
+		try {
+			kafka.send(record).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while writing to " + record.topic(), ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not write to " + record.topic(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.politely.notification.callback;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.politely.webhook.signature.WebhookSecret;
+import dev.politely.webhook.signature.WebhookSignatureVerifier;
+
+/**
+ * One attempt at one callback: a signed POST with connect and request timeouts. Tells what happened: delivered
+ * (2xx), worth another try (5xx, 429, 408, a timeout, a connection error, no secret yet), or refused for good (any
+ * other status, or a URL that is not a web URL).
+ */
+public class CallbackSender {
+
+	private final HttpClient http;
+
+	private final Duration requestTimeout;
+
+	private final OwnerSecrets secrets;
+
+	private final Clock clock;
+
+	public CallbackSender(Duration connectTimeout, Duration requestTimeout, OwnerSecrets secrets, Clock clock) {
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.requestTimeout = requestTimeout;
+		this.secrets = secrets;
+		this.clock = clock;
+	}
+
+	/** What an attempt gave. */
+	public sealed interface Result {
+
+		/** The receiver took it. */
+		record Delivered(int status) implements Result {
+		}
+
+		/** Try again, after {@code retryAfter} when the receiver said so. */
+		record Retry(String reason, Duration retryAfter) implements Result {
+		}
+
+		/** Trying again would not help. */
+		record Refused(String reason) implements Result {
+		}
+
+	}
+
+	public Result post(CallbackJob job) {
+		URI uri;
+		try {
+			uri = URI.create(job.url());
+		}
+		catch (IllegalArgumentException ex) {
+			return new Result.Refused("callbackUrl is not a URL");
+		}
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+			return new Result.Refused("callbackUrl is not an http(s) URL");
+		}
+		Optional<WebhookSecret> secret = secrets.of(job.ownerId());
+		if (secret.isEmpty()) {
+			return new Result.Retry("no valid webhookSecret in the owner's profile", null);
+		}
+		byte[] body = job.body().getBytes(StandardCharsets.UTF_8);
+		String webhookId = job.decisionId().toString();
+		String timestamp = Long.toString(clock.instant().getEpochSecond());
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.timeout(requestTimeout)
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "Politely")
+			.header("webhook-id", webhookId)
+			.header("webhook-timestamp", timestamp)
+			.header("webhook-signature", WebhookSignatureVerifier.signature(secret.get(), webhookId, timestamp, body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		HttpResponse<Void> response;
+		try {
+			response = http.send(request, HttpResponse.BodyHandlers.discarding());
+		}
+		catch (HttpTimeoutException ex) {
+			return new Result.Retry("timeout", null);
+		}
+		catch (IOException ex) {
+			return new Result.Retry("connection error: " + ex.getClass().getSimpleName(), null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Result.Retry("interrupted", null);
+		}
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			return new Result.Delivered(status);
+		}
+		if (status >= 500 || status == 429 || status == 408) {
+			return new Result.Retry("HTTP " + status,
+					response.headers().firstValue("Retry-After").map(this::retryAfter).orElse(null));
+		}
+		return new Result.Refused("HTTP " + status);
+	}
+
+	/** {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110); anything else is ignored. */
+	Duration retryAfter(String value) {
+		String trimmed = value.trim();
+		if (trimmed.matches("[0-9]{1,9}")) {
+			return Duration.ofSeconds(Long.parseLong(trimmed));
+		}
+		try {
+			Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+			return Duration.between(clock.instant(), at);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}

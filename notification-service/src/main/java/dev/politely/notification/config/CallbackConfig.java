@@ -1,0 +1,52 @@
+package dev.politely.notification.config;
+
+import java.time.Clock;
+
+import dev.politely.notification.callback.CallbackBackoff;
+import dev.politely.notification.callback.CallbackJobs;
+import dev.politely.notification.callback.CallbackScheduler;
+import dev.politely.notification.callback.CallbackSender;
+import dev.politely.notification.callback.OwnerSecrets;
+import dev.politely.notification.decision.DecisionJson;
+import dev.politely.notification.ledger.DeliveryLedger;
+import dev.politely.notification.ledger.PartitionReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** The callback channel: the owners' secrets, the signed HTTP client, the job table and its scheduler. */
+@Configuration(proxyBeanMethods = false)
+class CallbackConfig {
+
+	@Bean
+	OwnerSecrets ownerSecrets(NotificationProperties properties) {
+		return new OwnerSecrets(properties.profilesDir(), properties.profilesRescan());
+	}
+
+	@Bean
+	CallbackSender callbackSender(NotificationProperties properties, OwnerSecrets ownerSecrets, Clock clock) {
+		NotificationProperties.Callback callback = properties.callback();
+		return new CallbackSender(callback.connectTimeout(), callback.requestTimeout(), ownerSecrets, clock);
+	}
+
+	@Bean
+	CallbackJobs callbackJobs(KafkaTemplate<String, String> stateTemplate, NotificationProperties properties) {
+		return new CallbackJobs(stateTemplate, DecisionJson.mapper(), properties.topics().callbacks(),
+				properties.topics().callbacksDeadLetter(), properties.ledger().writeTimeout());
+	}
+
+	@Bean(destroyMethod = "close")
+	CallbackScheduler callbackScheduler(CallbackJobs callbackJobs, CallbackSender callbackSender,
+			DeliveryLedger deliveryLedger, PartitionReader partitionReader, MeterRegistry registry, Clock clock,
+			NotificationProperties properties) {
+		NotificationProperties.Callback callback = properties.callback();
+		NotificationProperties.Backoff backoff = callback.backoff();
+		return new CallbackScheduler(callbackJobs, callbackSender,
+				new CallbackBackoff(backoff.initial(), backoff.multiplier(), backoff.max(), backoff.maxAttempts(),
+						backoff.jitter()),
+				deliveryLedger, partitionReader, registry, clock, callback.workers(), callback.perEndpoint(),
+				callback.connectTimeout().plus(callback.requestTimeout()));
+	}
+
+}

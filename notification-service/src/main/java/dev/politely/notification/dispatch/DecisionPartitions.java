@@ -1,0 +1,50 @@
+package dev.politely.notification.dispatch;
+
+import java.util.Collection;
+import java.util.List;
+
+import dev.politely.notification.digest.DigestBook;
+import dev.politely.notification.ledger.DeliveryLedger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+
+/**
+ * Before the first decision of a newly assigned partition is processed, the ledger partition of the same number is
+ * read to its end (whoever owned the partition before wrote its entries synchronously before committing), and the
+ * pending digest lines of that partition are loaded; a revoked partition's digest lines are dropped, their new
+ * owner sends them.
+ */
+public class DecisionPartitions implements ConsumerAwareRebalanceListener {
+
+	private final DeliveryLedger ledger;
+
+	private final DigestBook digests;
+
+	public DecisionPartitions(DeliveryLedger ledger, DigestBook digests) {
+		this.ledger = ledger;
+		this.digests = digests;
+	}
+
+	@Override
+	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		List<Integer> numbers = numbers(partitions);
+		ledger.catchUp(numbers);
+		digests.load(numbers);
+	}
+
+	@Override
+	public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		digests.drop(numbers(partitions));
+	}
+
+	@Override
+	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		digests.drop(numbers(partitions));
+	}
+
+	private static List<Integer> numbers(Collection<TopicPartition> partitions) {
+		return partitions.stream().map(TopicPartition::partition).toList();
+	}
+
+}
