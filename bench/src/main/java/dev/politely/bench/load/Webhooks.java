@@ -1,0 +1,148 @@
+package dev.politely.bench.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The solicitations of the run: many owners (so that no owner's rate limit is what is measured), each with a
+ * profile written for the services and a secret, and the contract's examples as bodies. Every request has a new
+ * webhook-id, a fresh timestamp and a Standard Webhooks signature, as a platform would send it.
+ */
+public final class Webhooks {
+
+    private static final List<String> BODIES = List.of("connection-coherent.json", "connection-ghost.json",
+            "advice.json", "private-platform.json", "recommendation-barely-known.json");
+
+    /** An owner of the run. */
+    record Owner(String id, byte[] secret, String pathPrefix) {
+    }
+
+    /** One request, ready to write on a connection. */
+    record Request(String ownerId, String webhookId, byte[] bytes) {
+    }
+
+    private final List<Owner> owners = new ArrayList<>();
+    private final List<byte[]> bodies = new ArrayList<>();
+    private final String hostHeader;
+    private final String run;
+    private final AtomicLong sequence = new AtomicLong();
+
+    private Webhooks(String hostHeader, String run) {
+        this.hostHeader = hostHeader;
+        this.run = run;
+    }
+
+    /** Owners {@code bench-0 .. bench-(n-1)}, their profiles written to {@code profiles}. */
+    public static Webhooks forOwners(int n, Path profiles, String run) {
+        Webhooks webhooks = new Webhooks("127.0.0.1", run);
+        SecureRandom random = new SecureRandom();
+        try {
+            for (int i = 0; i < n; i++) {
+                byte[] secret = new byte[24];
+                random.nextBytes(secret);
+                Owner owner = new Owner("bench-" + i, secret, "/v1/owners/bench-" + i + "/solicitations");
+                Files.writeString(profiles.resolve(owner.id() + ".yml"), profile(owner), StandardCharsets.UTF_8);
+                webhooks.owners.add(owner);
+            }
+            for (String name : BODIES) {
+                try (InputStream in = Webhooks.class.getResourceAsStream("/solicitations/" + name)) {
+                    webhooks.bodies.add(in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return webhooks;
+    }
+
+    public static String ownerEmail(String ownerId) {
+        return ownerId + "@owners.example.org";
+    }
+
+    /** The next solicitation: owners and bodies in turn. */
+    public Request next() {
+        long n = sequence.getAndIncrement();
+        Owner owner = owners.get((int) (n % owners.size()));
+        byte[] body = bodies.get((int) ((n / owners.size()) % bodies.size()));
+        String webhookId = "msg_" + run + "_" + n;
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String head = "POST " + owner.pathPrefix() + " HTTP/1.1\r\n"
+                + "Host: " + hostHeader + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "webhook-id: " + webhookId + "\r\n"
+                + "webhook-timestamp: " + timestamp + "\r\n"
+                + "webhook-signature: v1," + sign(owner.secret(), webhookId, timestamp, body) + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, bytes, 0, headBytes.length);
+        System.arraycopy(body, 0, bytes, headBytes.length, body.length);
+        return new Request(owner.id(), webhookId, bytes);
+    }
+
+    public long sent() {
+        return sequence.get();
+    }
+
+    /** Standard Webhooks: base64(HMAC-SHA256(secret, "{id}.{timestamp}.{body}")). */
+    private static String sign(byte[] secret, String webhookId, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.update((webhookId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String profile(Owner owner) {
+        return """
+                # written by ./politely bench
+                owner: %s
+                displayName: Owner %s
+                email: %s
+                language: fr
+                timezone: Europe/Paris
+                webhookSecret: whsec_%s
+                callbackUrl: null
+                purposes: [NETWORK, CONTRIBUTE, FRIENDSHIP]
+                activity:
+                  keywords: [ressources humaines, RH, recrutement, formation, talent, onboarding, carrière]
+                platforms:
+                  professional: [linkedin, xing, malt, viadeo, welcome to the jungle]
+                  private: [facebook, instagram, whatsapp, snapchat, tiktok]
+                connections:
+                  minMutualConnections: 3
+                  maxUnknownPerMonth: 20
+                recommendations:
+                  minRelationship: COLLEAGUE
+                  minKnownMonths: 12
+                advice:
+                  weeklyBudgetMinutes: 120
+                  defaultMinutes: 30
+                  questionMinutes: 10
+                contacts:
+                  - name: Sophie Lambert
+                    email: sophie.lambert@example.net
+                    relationship: ACQUAINTANCE
+                    since: 2025-06-12
+                whenUnsure: REVIEW
+                """.formatted(owner.id(), owner.id(), ownerEmail(owner.id()),
+                Base64.getEncoder().encodeToString(owner.secret()));
+    }
+}

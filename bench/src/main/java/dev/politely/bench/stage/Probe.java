@@ -1,0 +1,81 @@
+package dev.politely.bench.stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.politely.bench.measure.CpuMeter;
+import dev.politely.bench.measure.Profiler;
+
+/**
+ * Watches the processes of one measured period: the CPU each one took (always) and, with {@code --profile}, a JFR
+ * recording of each, summarized next to the results.
+ */
+public final class Probe {
+
+    private final String stage;
+    private final Map<String, Long> pids;
+    private final Path jfrDir;
+    private final Path summaryDir;
+    private CpuMeter.Snapshot before;
+    private CpuMeter.Usage usage;
+
+    /** @param jfrDir where recordings go, or null not to profile */
+    public Probe(String stage, Map<String, Long> pids, Path jfrDir, Path summaryDir) {
+        this.stage = stage;
+        this.pids = new LinkedHashMap<>(pids);
+        this.pids.put("bench (load, SMTP sink)", ProcessHandle.current().pid());
+        this.jfrDir = jfrDir;
+        this.summaryDir = summaryDir;
+    }
+
+    public Probe start() {
+        if (jfrDir != null) {
+            pids.forEach((name, pid) -> Profiler.start(pid, recording(name)));
+        }
+        before = CpuMeter.snapshot(pids);
+        return this;
+    }
+
+    /** For {@link dev.politely.bench.measure.Progress#follow}: starts on true, stops on false. */
+    public void window(boolean open) {
+        if (open) {
+            start();
+        } else {
+            stop();
+        }
+    }
+
+    /** What {@link #stop()} measured. */
+    public CpuMeter.Usage usage() {
+        return usage;
+    }
+
+    public CpuMeter.Usage stop() {
+        usage = CpuMeter.between(before, CpuMeter.snapshot(pids));
+        if (jfrDir != null) {
+            pids.forEach((name, pid) -> {
+                Profiler.stop(pid);
+                try {
+                    Files.createDirectories(summaryDir);
+                    Files.writeString(summaryDir.resolve(file(name) + ".txt"),
+                            Profiler.summarize(recording(name), stage + ": " + name) + "\nCPU during the period: "
+                                    + usage.describe() + "\n");
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("bench: no profile of " + name + " in " + stage + ": " + e);
+                }
+            });
+        }
+        return usage;
+    }
+
+    private Path recording(String name) {
+        return jfrDir.resolve(file(name) + ".jfr");
+    }
+
+    private String file(String name) {
+        return (stage + "-" + name).replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("-+$", "");
+    }
+}
