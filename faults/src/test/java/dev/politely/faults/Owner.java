@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
+import dev.politely.webhook.signature.WebhookSecret;
+import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -48,16 +47,10 @@ record Owner(String id, byte[] secret, int partition) {
         return "whsec_" + Base64.getEncoder().encodeToString(secret);
     }
 
-    /** Standard Webhooks: base64(HMAC-SHA256(secret, "{id}.{timestamp}.{body}")). */
+    /** Standard Webhooks: base64(HMAC-SHA256(secret, "{id}.{timestamp}.{body}")), as a sender computes it. */
     String sign(String webhookId, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((webhookId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSignatureVerifier.signature(WebhookSecret.parse(webhookSecret()), webhookId, timestamp, body)
+                .substring("v1,".length());
     }
 
     void writeProfile(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.politely.intake.owner;
 
+import dev.politely.webhook.verdict.VerdictLinkKey;
 import dev.politely.webhook.signature.WebhookSecret;
 
 /**

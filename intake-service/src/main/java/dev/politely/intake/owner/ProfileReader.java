@@ -1,5 +1,6 @@
 package dev.politely.intake.owner;
 
+import dev.politely.webhook.verdict.VerdictLinkKey;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.politely.intake.VerdictLinks;
 import dev.politely.intake.owner.Language;
 import dev.politely.intake.owner.Owner;
-import dev.politely.intake.owner.VerdictLinkKey;
+import dev.politely.webhook.verdict.VerdictLinkKey;
 import dev.politely.intake.verdict.VerdictTokens.Check;
 import dev.politely.intake.verdict.VerdictTokens.Expired;
 import dev.politely.intake.verdict.VerdictTokens.Invalid;

@@ -1,27 +1,23 @@
 package dev.politely.policy.stream;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import dev.politely.policy.profile.Profile;
+import dev.politely.webhook.verdict.VerdictLinkKey;
 
 /**
  * The two links of a REVIEW email, {@code {publicUrl}/v1/verdicts/{token}}, one per verdict.
  *
  * <p>Token format (contracts/verdict-token.md): {@code base64url(payload) "." base64url(mac)}, with
  * payload {@code owner|solicitationId|reviewDecisionId|ACCEPT or DECLINE|expiry epoch seconds} and
- * mac = HMAC-SHA256 keyed with HMAC-SHA256(owner's webhook secret bytes, "politely-verdict-links").
+ * mac = HMAC-SHA256 keyed with {@link VerdictLinkKey} (HMAC-SHA256(owner's webhook secret bytes, "politely-verdict-links")).
  * The intake, which knows the same secret, verifies it; nothing is stored to check a link.
  */
 final class VerdictLinks {
 
-    static final String KEY_LABEL = "politely-verdict-links";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String publicUrl;
@@ -43,23 +39,8 @@ final class VerdictLinks {
     private String link(Profile profile, String solicitationId, String reviewDecisionId, String verdict, Instant expiresAt) {
         String payload = String.join("|", profile.owner(), solicitationId, reviewDecisionId, verdict,
                 Long.toString(expiresAt.getEpochSecond()));
-        byte[] key = hmac(secretBytes(profile.webhookSecret()), KEY_LABEL.getBytes(StandardCharsets.UTF_8));
-        byte[] mac = hmac(key, payload.getBytes(StandardCharsets.UTF_8));
+        byte[] mac = VerdictLinkKey.derive(profile.webhookSecret()).sign(payload.getBytes(StandardCharsets.UTF_8));
         return publicUrl + "/v1/verdicts/" + BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + BASE64URL.encodeToString(mac);
-    }
-
-    private static byte[] secretBytes(String webhookSecret) {
-        return Base64.getDecoder().decode(webhookSecret.substring("whsec_".length()));
-    }
-
-    static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.politely.intake.owner;
+package dev.politely.webhook.verdict;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The key an owner's verdict links are signed with (contracts/verdict-token.md): HMAC-SHA256 of the label
  * {@code politely-verdict-links} keyed with the bytes of the owner's webhook secret. Derived, so that a link's mac
  * never exposes the webhook key itself, and a new webhook secret invalidates the links made before it.
+ * The policy service signs the links with it, the intake checks them with it.
  */
 public final class VerdictLinkKey {
 
@@ -29,6 +30,11 @@ public final class VerdictLinkKey {
 	public static VerdictLinkKey derive(String webhookSecret) {
 		byte[] secret = Base64.getDecoder().decode(webhookSecret.substring("whsec_".length()));
 		return new VerdictLinkKey(hmac(secret, LABEL.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** The mac of a token's payload. */
+	public byte[] sign(byte[] payload) {
+		return hmac(this.key, payload);
 	}
 
 	/** Whether {@code mac} is the mac of {@code payload}, compared in constant time. */
