@@ -39,6 +39,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
  *   --intake-arg ARG       an extra command-line argument for the intake service (repeatable; likewise
  *   --policy-arg ARG       --policy-arg and --notification-arg), e.g.
  *   --notification-arg ARG   --notification-arg=--spring.kafka.producer.properties[linger.ms]=0
+ *   --intake-jvm OPT       an extra JVM option for a service (likewise --policy-jvm, --notification-jvm)
  * </pre>
  */
 public final class Bench {
@@ -52,6 +53,7 @@ public final class Bench {
         Path root = Path.of("").toAbsolutePath();
         Path out = null;
         Map<Service, List<String>> extra = new EnumMap<>(Service.class);
+        Map<Service, List<String>> extraJvm = new EnumMap<>(Service.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -63,6 +65,9 @@ public final class Bench {
                 case "--out" -> out = Path.of(value != null ? value : args[++i]).toAbsolutePath();
                 case "--intake-arg", "--policy-arg", "--notification-arg" -> extra
                         .computeIfAbsent(Service.valueOf(option.substring(2, option.indexOf("-arg")).toUpperCase()),
+                                s -> new ArrayList<>()).add(value != null ? value : args[++i]);
+                case "--intake-jvm", "--policy-jvm", "--notification-jvm" -> extraJvm
+                        .computeIfAbsent(Service.valueOf(option.substring(2, option.indexOf("-jvm")).toUpperCase()),
                                 s -> new ArrayList<>()).add(value != null ? value : args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; see the Bench class comment");
             }
@@ -83,10 +88,11 @@ public final class Bench {
         results.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         results.machine = machine();
         extra.forEach((service, list) -> results.notes.add(service.module + " run with " + String.join(" ", list)));
+        extraJvm.forEach((service, list) -> results.notes.add(service.module + " JVM run with " + String.join(" ", list)));
         Context.say("%s run, results in %s, processes' logs in %s", plan.name(), out, work.resolve("logs"));
 
         int exit = 0;
-        try (Stack stack = new Stack(work, root, "0.1.0-SNAPSHOT", extra)) {
+        try (Stack stack = new Stack(work, root, "0.1.0-SNAPSHOT", extra, extraJvm)) {
             Webhooks webhooks = Webhooks.forOwners(Plan.OWNERS, stack.profiles(), "r" + System.currentTimeMillis());
             stack.startInfrastructure(List.of("politely.solicitations", "politely.verdicts", "politely.decisions",
                     "bench.passthrough"));
@@ -105,6 +111,10 @@ public final class Bench {
             e.printStackTrace();
         }
 
+        if (profile) {
+            Context.say("summarizing the JFR recordings into %s", out.resolve("profile"));
+            dev.politely.bench.stage.Probe.summarizeAll();
+        }
         String table = Report.table(results);
         Files.writeString(out.resolve("results.md"), table);
         Files.writeString(out.resolve("results.json"), Report.fullJson(results));

@@ -61,11 +61,13 @@ public final class Profiler {
         Map<String, Integer> top = new LinkedHashMap<>();
         Map<String, Integer> areas = new LinkedHashMap<>();
         Map<String, Integer> threads = new LinkedHashMap<>();
+        Map<String, Integer> inclusive = new LinkedHashMap<>();
         int samples = 0;
         int nativeSamples = 0;
         Map<String, Integer> nativeTop = new LinkedHashMap<>();
         long gcPauseNanos = 0;
         int gcs = 0;
+        Map<String, Long> waits = new LinkedHashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
             if (type.equals("jdk.ExecutionSample")) {
@@ -75,6 +77,14 @@ public final class Profiler {
                 }
                 samples++;
                 top.merge(method(stack.getFrames().get(0)), 1, Integer::sum);
+                stack.getFrames().stream().filter(RecordedFrame::isJavaFrame).map(Profiler::method)
+                        .filter(m -> m.startsWith("dev.politely") || m.startsWith("org.eclipse.angus")
+                                || m.startsWith("jakarta.mail") || m.startsWith("org.apache.kafka.streams.processor")
+                                || m.startsWith("org.springframework.kafka.listener")
+                                || m.startsWith("org.apache.kafka.clients.consumer.KafkaConsumer")
+                                || m.startsWith("org.apache.kafka.clients.producer.KafkaProducer")
+                                || m.startsWith("org.springframework.kafka.core"))
+                        .distinct().forEach(m -> inclusive.merge(m, 1, Integer::sum));
                 threads.merge(threadGroup(event), 1, Integer::sum);
                 for (Map.Entry<String, List<String>> area : AREAS.entrySet()) {
                     if (stack.getFrames().stream().anyMatch(f -> f.isJavaFrame() && inArea(f, area.getValue()))) {
@@ -87,6 +97,12 @@ public final class Profiler {
                     nativeSamples++;
                     nativeTop.merge(method(stack.getFrames().get(0)), 1, Integer::sum);
                 }
+            } else if (WAITS.contains(type) && event.getStackTrace() != null) {
+                String where = firstApplicationFrame(event.getStackTrace());
+                String thread = event.getThread() == null || event.getThread().getJavaName() == null ? "?"
+                        : event.getThread().getJavaName().replaceAll("[0-9]+", "N");
+                waits.merge(String.format("%-18s %-45s %s", type.substring(4), thread, where),
+                        event.getDuration().toNanos(), Long::sum);
             } else if (type.equals("jdk.GarbageCollection")) {
                 gcs++;
                 gcPauseNanos += event.getDuration("sumOfPauses").toNanos();
@@ -98,13 +114,35 @@ public final class Profiler {
         s.append(String.format("GC: %d collections, %.0f ms of pauses%n", gcs, gcPauseNanos / 1e6));
         s.append("\nShare of samples inside each library (a sample can be in several):\n");
         append(s, areas, samples, 20);
+        s.append("\nInclusive share of Politely's methods and the mail and Kafka entry points (on the stack):\n");
+        append(s, inclusive, samples, 30);
         s.append("\nHot methods (top frame):\n");
         append(s, top, samples, 25);
         s.append("\nBusiest threads (names with digits folded):\n");
         append(s, threads, samples, 12);
         s.append("\nThreads waiting in native code (socket reads, epoll): ").append(nativeSamples).append('\n');
         append(s, nativeTop, nativeSamples, 8);
+        s.append("\nWhere threads blocked (parks, monitors, socket I/O over JFR's thresholds), total seconds:\n");
+        List<Map.Entry<String, Long>> w = new ArrayList<>(waits.entrySet());
+        w.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+        for (Map.Entry<String, Long> e : w.subList(0, Math.min(15, w.size()))) {
+            s.append(String.format("  %7.1f s  %s%n", e.getValue() / 1e9, e.getKey()));
+        }
         return s.toString();
+    }
+
+    private static final java.util.Set<String> WAITS = java.util.Set.of("jdk.ThreadPark", "jdk.JavaMonitorEnter",
+            "jdk.JavaMonitorWait", "jdk.SocketRead", "jdk.SocketWrite");
+
+    /** The first frame outside the JDK: where the application (or library) asked to wait. */
+    private static String firstApplicationFrame(RecordedStackTrace stack) {
+        for (RecordedFrame f : stack.getFrames()) {
+            String type = f.getMethod().getType().getName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return method(f);
+            }
+        }
+        return stack.getFrames().isEmpty() ? "?" : method(stack.getFrames().get(0));
     }
 
     private static void append(StringBuilder s, Map<String, Integer> counts, int total, int limit) {

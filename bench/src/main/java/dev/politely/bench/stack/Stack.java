@@ -44,6 +44,7 @@ public final class Stack implements AutoCloseable {
     private final Path logs;
     private final Path profiles;
     private final Map<Service, List<String>> extraArgs;
+    private final Map<Service, List<String>> extraJvm;
     private final int kafkaPort = Ports.free();
     private final int controllerPort = Ports.free();
     private final MailSink mail = new MailSink();
@@ -53,13 +54,14 @@ public final class Stack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Admin admin;
 
-    public Stack(Path work, Path repository, String version, Map<Service, List<String>> extraArgs)
-            throws IOException {
+    public Stack(Path work, Path repository, String version, Map<Service, List<String>> extraArgs,
+            Map<Service, List<String>> extraJvm) throws IOException {
         this.work = work;
         this.jars = Files.createDirectories(work.resolve("jars"));
         this.logs = Files.createDirectories(work.resolve("logs"));
         this.profiles = Files.createDirectories(work.resolve("profiles"));
         this.extraArgs = extraArgs;
+        this.extraJvm = extraJvm;
         // a snapshot of the jars: a concurrent build may rewrite target/ during the run
         for (String module : List.of("local-stack", "intake-service", "policy-service", "notification-service")) {
             Path jar = repository.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
@@ -146,6 +148,7 @@ public final class Stack implements AutoCloseable {
     /** Starts a service and returns at once. */
     public JvmProcess launch(Service service) {
         List<String> options = new ArrayList<>(SERVICE_JVM);
+        options.addAll(extraJvm.getOrDefault(service, List.of()));
         List<String> args = new ArrayList<>(List.of("-jar", jars.resolve(service.module + ".jar").toString()));
         args.addAll(extraArgs.getOrDefault(service, List.of()));
         JvmProcess process = new JvmProcess(service.shortName(), options, args, environment(service),

@@ -15,6 +15,8 @@ import dev.politely.bench.measure.Profiler;
  */
 public final class Probe {
 
+    private static final java.util.List<Runnable> PENDING = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final String stage;
     private final Map<String, Long> pids;
     private final Path jfrDir;
@@ -56,19 +58,29 @@ public final class Probe {
     public CpuMeter.Usage stop() {
         usage = CpuMeter.between(before, CpuMeter.snapshot(pids));
         if (jfrDir != null) {
+            CpuMeter.Usage measured = usage;
             pids.forEach((name, pid) -> {
                 Profiler.stop(pid);
-                try {
-                    Files.createDirectories(summaryDir);
-                    Files.writeString(summaryDir.resolve(file(name) + ".txt"),
-                            Profiler.summarize(recording(name), stage + ": " + name) + "\nCPU during the period: "
-                                    + usage.describe() + "\n");
-                } catch (IOException | RuntimeException e) {
-                    System.err.println("bench: no profile of " + name + " in " + stage + ": " + e);
-                }
+                // read after the run: parsing recordings takes CPU the stages under way should not lose
+                PENDING.add(() -> {
+                    try {
+                        Files.createDirectories(summaryDir);
+                        Files.writeString(summaryDir.resolve(file(name) + ".txt"),
+                                Profiler.summarize(recording(name), stage + ": " + name) + "\nCPU during the period: "
+                                        + measured.describe() + "\n");
+                    } catch (IOException | RuntimeException e) {
+                        System.err.println("bench: no profile of " + name + " in " + stage + ": " + e);
+                    }
+                });
             });
         }
         return usage;
+    }
+
+    /** Writes the summaries of every recording of the run, once the run is over. */
+    public static void summarizeAll() {
+        PENDING.forEach(Runnable::run);
+        PENDING.clear();
     }
 
     private Path recording(String name) {
