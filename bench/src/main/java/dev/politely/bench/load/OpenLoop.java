@@ -21,7 +21,7 @@ import dev.politely.bench.measure.Latencies;
 /**
  * A fixed offered load: one solicitation every 1/rate seconds, whatever the answers, sent on a pool of
  * connections. HTTP latency is counted from when the request was due (no coordinated omission); each 202 is kept
- * with its solicition id and the moment it was read, for the end-to-end latency to the owner's email.
+ * with its solicitation id and the moment it was read, for the end-to-end latency to the owner's email.
  */
 public final class OpenLoop {
 

@@ -1,0 +1,2 @@
+/** Measuring instruments: latencies, progress through an input, CPU per process, JFR summaries. */
+package dev.politely.bench.measure;

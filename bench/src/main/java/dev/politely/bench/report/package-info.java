@@ -1,0 +1,2 @@
+/** The outputs of a run: the table, the JSON summary and details, the chart. */
+package dev.politely.bench.report;
