@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.politely.webhook.signature.WebhookSecret;
+import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
 /**
  * The solicitations of the run: many owners (so that no owner's rate limit is what is measured), each with a
@@ -28,7 +27,7 @@ public final class Webhooks {
             "advice.json", "private-platform.json", "recommendation-barely-known.json");
 
     /** An owner of the run. */
-    record Owner(String id, byte[] secret, String pathPrefix) {
+    record Owner(String id, String webhookSecret, WebhookSecret key, String pathPrefix) {
     }
 
     /** One request, ready to write on a connection. */
@@ -54,7 +53,9 @@ public final class Webhooks {
             for (int i = 0; i < n; i++) {
                 byte[] secret = new byte[24];
                 random.nextBytes(secret);
-                Owner owner = new Owner("bench-" + i, secret, "/v1/owners/bench-" + i + "/solicitations");
+                String text = "whsec_" + Base64.getEncoder().encodeToString(secret);
+                Owner owner = new Owner("bench-" + i, text, WebhookSecret.parse(text),
+                        "/v1/owners/bench-" + i + "/solicitations");
                 Files.writeString(profiles.resolve(owner.id() + ".yml"), profile(owner), StandardCharsets.UTF_8);
                 webhooks.owners.add(owner);
             }
@@ -86,7 +87,8 @@ public final class Webhooks {
                 + "Content-Length: " + body.length + "\r\n"
                 + "webhook-id: " + webhookId + "\r\n"
                 + "webhook-timestamp: " + timestamp + "\r\n"
-                + "webhook-signature: v1," + sign(owner.secret(), webhookId, timestamp, body) + "\r\n\r\n";
+                + "webhook-signature: " + WebhookSignatureVerifier.signature(owner.key(), webhookId, timestamp, body)
+                + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] bytes = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, bytes, 0, headBytes.length);
@@ -98,18 +100,6 @@ public final class Webhooks {
         return sequence.get();
     }
 
-    /** Standard Webhooks: base64(HMAC-SHA256(secret, "{id}.{timestamp}.{body}")). */
-    private static String sign(byte[] secret, String webhookId, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((webhookId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String profile(Owner owner) {
         return """
                 # written by ./politely bench
@@ -118,7 +108,7 @@ public final class Webhooks {
                 email: %s
                 language: fr
                 timezone: Europe/Paris
-                webhookSecret: whsec_%s
+                webhookSecret: %s
                 callbackUrl: null
                 purposes: [NETWORK, CONTRIBUTE, FRIENDSHIP]
                 activity:
@@ -143,6 +133,6 @@ public final class Webhooks {
                     since: 2025-06-12
                 whenUnsure: REVIEW
                 """.formatted(owner.id(), owner.id(), ownerEmail(owner.id()),
-                Base64.getEncoder().encodeToString(owner.secret()));
+                owner.webhookSecret());
     }
 }
