@@ -56,7 +56,7 @@ class MailConfig {
 		// no login: both null, or Jakarta Mail would try AUTH as the OS user with an empty password
 		boolean login = StringUtils.hasText(mail.username());
 		return new SmtpOutbox(smtpSession, mail.host(), mail.port(), login ? mail.username() : null,
-				login ? mail.password() : null, registry);
+				login ? mail.password() : null, mail.connections(), registry);
 	}
 
 	@Bean

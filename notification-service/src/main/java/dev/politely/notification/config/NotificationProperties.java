@@ -106,6 +106,7 @@ public record NotificationProperties(
 	 * @param password SMTP password
 	 * @param connectionTimeout longest wait to open the SMTP connection
 	 * @param timeout longest wait for one SMTP answer
+	 * @param connections how many SMTP connections are kept open at most (one per listener thread is enough)
 	 */
 	public record Mail(
 			@DefaultValue("localhost") String host,
@@ -114,7 +115,8 @@ public record NotificationProperties(
 			String username,
 			String password,
 			@DefaultValue("5s") Duration connectionTimeout,
-			@DefaultValue("10s") Duration timeout) {
+			@DefaultValue("10s") Duration timeout,
+			@DefaultValue("2") int connections) {
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package dev.politely.notification.delivery;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Semaphore;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -11,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP connection, kept open and reused for every message: opening one per message caps a server at a few
- * dozen messages a second, one open connection takes thousands. When the server has dropped it (idle timeout,
- * restart), the message is sent once more on a fresh connection; if that fails too, the server is unavailable.
- * Thread-safe: one message at a time goes through the connection.
+ * A few SMTP connections, kept open and reused for every message: opening one per message caps a server at a few
+ * dozen messages a second, one open connection takes thousands. There are at most {@code connections} of them, one
+ * per listener thread being enough: a thread takes an idle connection (or opens one), sends, and gives it back. When
+ * the server has dropped a connection (idle timeout, restart), the message is sent once more on a fresh one; if that
+ * fails too, the server is unavailable. Thread-safe.
  */
 public class SmtpOutbox implements AutoCloseable {
 
@@ -32,15 +37,18 @@ public class SmtpOutbox implements AutoCloseable {
 
 	private final Counter connections;
 
-	private Transport transport;
+	private final Semaphore permits;
 
-	public SmtpOutbox(Session session, String host, int port, String username, String password,
+	private final Deque<Transport> idle = new ArrayDeque<>();
+
+	public SmtpOutbox(Session session, String host, int port, String username, String password, int connections,
 			MeterRegistry registry) {
 		this.session = session;
 		this.host = host;
 		this.port = port;
 		this.username = username;
 		this.password = password;
+		this.permits = new Semaphore(connections, true);
 		this.connections = Counter.builder("politely.smtp.connections")
 			.description("SMTP connections opened by the outbox")
 			.register(registry);
@@ -50,35 +58,66 @@ public class SmtpOutbox implements AutoCloseable {
 	 * @throws RecipientRejectedException when the server refuses the recipient for good
 	 * @throws SmtpUnavailableException when the server cannot be reached or refuses the message for now
 	 */
-	public synchronized void send(Delivery delivery) {
+	public void send(Delivery delivery) {
+		Transport transport = borrow();
 		try {
-			sendOnce(delivery.message());
-			return;
+			try {
+				transport = connected(transport);
+				transport.sendMessage(delivery.message(), delivery.message().getAllRecipients());
+				return;
+			}
+			catch (MessagingException | IllegalStateException ex) {
+				rejectIfPermanent(delivery, ex);
+				log.info("SMTP connection unusable ({}), sending {} on a fresh one", ex.getMessage(),
+						delivery.messageId());
+				transport = closed(transport);
+			}
+			try {
+				transport = connected(null);
+				transport.sendMessage(delivery.message(), delivery.message().getAllRecipients());
+			}
+			catch (MessagingException | IllegalStateException ex) {
+				rejectIfPermanent(delivery, ex);
+				transport = closed(transport);
+				throw new SmtpUnavailableException("SMTP server " + host + ":" + port + " unavailable", ex);
+			}
 		}
-		catch (MessagingException | IllegalStateException ex) {
-			rejectIfPermanent(delivery, ex);
-			log.info("SMTP connection unusable ({}), sending {} on a fresh one", ex.getMessage(),
-					delivery.messageId());
-			disconnect();
-		}
-		try {
-			sendOnce(delivery.message());
-		}
-		catch (MessagingException | IllegalStateException ex) {
-			rejectIfPermanent(delivery, ex);
-			disconnect();
-			throw new SmtpUnavailableException("SMTP server " + host + ":" + port + " unavailable", ex);
+		finally {
+			giveBack(transport);
 		}
 	}
 
-	private void sendOnce(MimeMessage message) throws MessagingException {
-		if (transport == null) {
-			Transport fresh = session.getTransport("smtp");
-			fresh.connect(host, port, username, password);
-			connections.increment();
-			transport = fresh;
+	/** An idle connection, or null when a new one may be opened; waits while all of them are in use. */
+	private Transport borrow() {
+		try {
+			permits.acquire();
 		}
-		transport.sendMessage(message, message.getAllRecipients());
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SmtpUnavailableException("Interrupted while waiting for an SMTP connection", ex);
+		}
+		synchronized (idle) {
+			return idle.pollFirst();
+		}
+	}
+
+	private void giveBack(Transport transport) {
+		if (transport != null) {
+			synchronized (idle) {
+				idle.addFirst(transport);
+			}
+		}
+		permits.release();
+	}
+
+	private Transport connected(Transport transport) throws MessagingException {
+		if (transport != null) {
+			return transport;
+		}
+		Transport fresh = session.getTransport("smtp");
+		fresh.connect(host, port, username, password);
+		connections.increment();
+		return fresh;
 	}
 
 	private static void rejectIfPermanent(Delivery delivery, Exception ex) {
@@ -90,7 +129,8 @@ public class SmtpOutbox implements AutoCloseable {
 		}
 	}
 
-	private void disconnect() {
+	/** Closes a broken connection; always null, what is left of it. */
+	private static Transport closed(Transport transport) {
 		if (transport != null) {
 			try {
 				transport.close();
@@ -98,13 +138,17 @@ public class SmtpOutbox implements AutoCloseable {
 			catch (MessagingException ex) {
 				log.debug("Closing a broken SMTP connection failed", ex);
 			}
-			transport = null;
 		}
+		return null;
 	}
 
+	/** Closes the idle connections; one in use is closed by the thread using it when it fails, or at exit. */
 	@Override
-	public synchronized void close() {
-		disconnect();
+	public void close() {
+		synchronized (idle) {
+			idle.forEach(SmtpOutbox::closed);
+			idle.clear();
+		}
 	}
 
 }

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything one decision gives, each at most once: for every recipient the ledger is checked before and written
- * after (synchronously), so a redelivered or replayed decision sends nothing new. Returns only once all of it is
- * done, so the offset is committed after. An SMTP outage throws, and the decision is retried; a requester's address
+ * after, so a redelivered or replayed decision sends nothing new. The ledger entries go into the caller's
+ * {@link DeliveryLedger.Writes}, which the caller waits for before committing the decision's offset. An SMTP outage throws, and the decision is retried; a requester's address
  * that is invalid or refused is logged and skipped, so the owner still hears of the decision.
  */
 public class DecisionNotifier {
@@ -65,18 +65,19 @@ public class DecisionNotifier {
 		this.clock = clock;
 	}
 
-	public void notify(DecisionMade decision, int partition) {
+	/** One decision of a batch: its ledger entries are added to {@code writes}, not waited for here. */
+	public void notify(DecisionMade decision, int partition, DeliveryLedger.Writes writes) {
 		for (Letter letter : writer.write(decision)) {
 			if (letter.role() == Role.OWNER && decision.isFinal()) {
 				// the owner's cadence applies to decision emails only: a REVIEW always goes at once
 				switch (decision.owner().emails()) {
-					case EACH -> deliver(decision, letter, partition);
-					case DAILY_DIGEST -> digest(decision, partition);
+					case EACH -> deliver(decision, letter, partition, writes);
+					case DAILY_DIGEST -> digest(decision, partition, writes);
 					case NONE -> log.debug("Decision {}: the owner asked for no decision emails", decision.decisionId());
 				}
 			}
 			else {
-				deliver(decision, letter, partition);
+				deliver(decision, letter, partition, writes);
 			}
 		}
 		if (decision.isFinal() && decision.reply().callbackUrl() != null) {
@@ -84,7 +85,7 @@ public class DecisionNotifier {
 		}
 	}
 
-	private void deliver(DecisionMade decision, Letter letter, int partition) {
+	private void deliver(DecisionMade decision, Letter letter, int partition, DeliveryLedger.Writes writes) {
 		String key = DeliveryLedger.key(decision.decisionId(), letter.role().tag());
 		if (ledger.has(key)) {
 			count("email", letter.role().tag(), "skipped_duplicate");
@@ -107,7 +108,7 @@ public class DecisionNotifier {
 			count("email", letter.role().tag(), "failed");
 			throw ex;
 		}
-		ledger.record(partition, key, DeliveryLedger.SENT);
+		writes.record(partition, key, DeliveryLedger.SENT);
 		count("email", letter.role().tag(), "sent");
 		log.info("Sent the {} email of decision {} ({} {} for solicitation {})", letter.role().tag(),
 				decision.decisionId(), decision.outcome(), decision.reason(), decision.solicitationId());
@@ -122,14 +123,14 @@ public class DecisionNotifier {
 	}
 
 	/** The owner's email becomes a line of their next digest; the ledger says the owner's part is done. */
-	private void digest(DecisionMade decision, int partition) {
+	private void digest(DecisionMade decision, int partition, DeliveryLedger.Writes writes) {
 		String key = DeliveryLedger.key(decision.decisionId(), Role.OWNER.tag());
 		if (ledger.has(key)) {
 			count("email", Role.OWNER.tag(), "skipped_duplicate");
 			return;
 		}
 		digests.add(partition, digests.lineFor(decision));
-		ledger.record(partition, key, DeliveryLedger.DIGESTED);
+		writes.record(partition, key, DeliveryLedger.DIGESTED);
 	}
 
 	/** The callback is only queued here: it is delivered by the callback scheduler, on its own threads. */

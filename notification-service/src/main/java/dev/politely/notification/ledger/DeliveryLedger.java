@@ -2,10 +2,13 @@ package dev.politely.notification.ledger;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -89,18 +92,66 @@ public class DeliveryLedger {
 	 * (acks=all): only then may the decision's offset be committed.
 	 */
 	public void record(int partition, String key, String value) {
-		try {
-			kafka.send(new ProducerRecord<>(topic, partition, key, value)).get(writeTimeout.toMillis(),
-					TimeUnit.MILLISECONDS);
+		Writes writes = writes();
+		writes.record(partition, key, value);
+		writes.await();
+	}
+
+	/** A group of entries written one after the other and waited for together, see {@link Writes}. */
+	public Writes writes() {
+		return new Writes();
+	}
+
+	/**
+	 * The entries of a batch of decisions: each is sent to the broker as soon as its delivery is done, and all of
+	 * them are waited for once, before the batch's offsets are committed. Waiting for each on its own would put a
+	 * broker round trip between every two emails. The crash window is unchanged: an email whose entry was not yet
+	 * acknowledged is sent again after a crash (same Message-ID), and only those in flight at that moment are.
+	 * Not thread-safe: one listener thread fills it.
+	 */
+	public final class Writes {
+
+		private final List<CompletableFuture<?>> pending = new ArrayList<>();
+
+		private final List<String> keys = new ArrayList<>();
+
+		private Writes() {
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new LedgerUnavailableException("Interrupted while writing " + key, ex);
+
+		/**
+		 * Sends the entry without waiting. It is known to this instance at once: what it records (an email handed
+		 * to the SMTP server) is already true, whether or not the write succeeds.
+		 */
+		public void record(int partition, String key, String value) {
+			pending.add(kafka.send(new ProducerRecord<>(topic, partition, key, value)));
+			keys.add(key);
+			entries.put(key, value);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new LedgerUnavailableException("Could not write " + key + " to the ledger", ex);
+
+		/** Waits until the broker has every entry sent so far (acks=all). */
+		public void await() {
+			if (pending.isEmpty()) {
+				return;
+			}
+			try {
+				CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+					.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new LedgerUnavailableException("Interrupted while writing " + describe(), ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new LedgerUnavailableException("Could not write " + describe() + " to the ledger", ex);
+			}
+			pending.clear();
+			keys.clear();
 		}
-		entries.put(key, value);
+
+		private String describe() {
+			return keys.size() == 1 ? keys.get(0) : keys.size() + " entries (" + keys.get(0) + "...)";
+		}
+
 	}
 
 	/** Entries in memory, for the gauge. */

@@ -2,7 +2,9 @@ package dev.politely.notification.letter;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
@@ -20,14 +22,21 @@ final class MessageBundle implements IMessageResolver {
 
 	private final String baseName;
 
+	/** Parsed once per language and key; a MessageFormat is not thread-safe, so each use formats with a copy. */
+	private final Map<Locale, Map<String, MessageFormat>> formats = new ConcurrentHashMap<>();
+
 	MessageBundle(String baseName) {
 		this.baseName = baseName;
 	}
 
 	String message(Locale locale, String key, Object... arguments) {
-		String pattern = ResourceBundle.getBundle(baseName, locale, NO_FALLBACK).getString(key);
-		return arguments == null || arguments.length == 0 ? pattern
-				: new MessageFormat(pattern, locale).format(arguments);
+		if (arguments == null || arguments.length == 0) {
+			return ResourceBundle.getBundle(baseName, locale, NO_FALLBACK).getString(key);
+		}
+		MessageFormat format = formats.computeIfAbsent(locale, language -> new ConcurrentHashMap<>())
+			.computeIfAbsent(key, absent -> new MessageFormat(
+					ResourceBundle.getBundle(baseName, locale, NO_FALLBACK).getString(key), locale));
+		return ((MessageFormat) format.clone()).format(arguments);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.politely.notification.letter;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.politely.notification.decision.Language;
 import org.thymeleaf.TemplateEngine;
@@ -16,6 +17,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 final class Templates {
 
 	private static final String TEMPLATES = "mail/templates/";
+
+	private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+\\n");
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
 	private final TemplateEngine engine = new TemplateEngine();
 
@@ -41,7 +46,8 @@ final class Templates {
 
 	/** Conditional blocks leave blank lines behind: no more than one empty line in a row, none at either end. */
 	private static String tidy(String text) {
-		return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip() + "\n";
+		String trimmed = TRAILING_BLANKS.matcher(text).replaceAll("\n");
+		return BLANK_LINES.matcher(trimmed).replaceAll("\n\n").strip() + "\n";
 	}
 
 	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

@@ -3,8 +3,15 @@ package dev.politely.notification.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -23,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class SmtpOutboxTest {
 
+	private static final int CONNECTIONS = 2;
+
 	private final GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	private final Session session = Session.getInstance(new Properties());
@@ -37,7 +46,7 @@ class SmtpOutboxTest {
 	void start() throws Exception {
 		greenMail.start();
 		proxy = new CountingProxy(greenMail.getSmtp().getPort());
-		outbox = new SmtpOutbox(session, "127.0.0.1", proxy.port(), null, null, registry);
+		outbox = new SmtpOutbox(session, "127.0.0.1", proxy.port(), null, null, CONNECTIONS, registry);
 	}
 
 	@AfterEach
@@ -79,6 +88,37 @@ class SmtpOutboxTest {
 			}
 		}
 		return messages / ((System.nanoTime() - started) / 1e9);
+	}
+
+	@Test
+	void opensNoMoreConnectionsThanItMayKeepHoweverManyThreadsSend() throws Exception {
+		int threads = 6;
+		int each = 20;
+		ExecutorService senders = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<?>> done = new ArrayList<>();
+			for (int thread = 0; thread < threads; thread++) {
+				int first = thread * each;
+				done.add(senders.submit(() -> {
+					go.await();
+					for (int i = first; i < first + each; i++) {
+						outbox.send(delivery(i));
+					}
+					return null;
+				}));
+			}
+			go.countDown();
+			for (Future<?> sender : done) {
+				sender.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			senders.shutdownNow();
+		}
+
+		assertThat(greenMail.getReceivedMessages()).hasSize(threads * each);
+		assertThat(proxy.connections()).isBetween(1, CONNECTIONS);
 	}
 
 	@Test
