@@ -3,6 +3,8 @@ package dev.politely.intake.solicitation;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
@@ -34,20 +36,31 @@ public class SolicitationMetrics {
 
 	private final Set<String> platforms = new HashSet<>();
 
+	/**
+	 * The counters already registered, by their tags: building and registering one (tags sorted, meter filters,
+	 * the registry's lookup) cost more than the increment, on every delivery. As bounded as the tags themselves.
+	 */
+	private final ConcurrentMap<Tags, Counter> counters = new ConcurrentHashMap<>();
+
 	public SolicitationMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
 
 	public void count(DeliveryFacts facts, int status) {
-		Counter.builder(RECEIVED)
+		Tags tags = new Tags((facts.knownOwner() != null) ? facts.knownOwner() : UNKNOWN,
+				(facts.kind() != null) ? facts.kind() : "invalid", platformTag(facts.platform()), status);
+		this.counters.computeIfAbsent(tags, this::register).increment();
+	}
+
+	private Counter register(Tags tags) {
+		return Counter.builder(RECEIVED)
 			.description("Webhook deliveries, by owner, kind, platform and answer")
-			.tag("owner", (facts.knownOwner() != null) ? facts.knownOwner() : UNKNOWN)
-			.tag("kind", (facts.kind() != null) ? facts.kind() : "invalid")
-			.tag("platform", platformTag(facts.platform()))
-			.tag("status", (status / 100) + "xx")
-			.tag("status_code", Integer.toString(status))
-			.register(this.registry)
-			.increment();
+			.tag("owner", tags.owner())
+			.tag("kind", tags.kind())
+			.tag("platform", tags.platform())
+			.tag("status", (tags.status() / 100) + "xx")
+			.tag("status_code", Integer.toString(tags.status()))
+			.register(this.registry);
 	}
 
 	private synchronized String platformTag(String platform) {
@@ -62,6 +75,9 @@ public class SolicitationMetrics {
 			return tag;
 		}
 		return OTHER;
+	}
+
+	private record Tags(String owner, String kind, String platform, int status) {
 	}
 
 }

@@ -8,9 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,9 +43,7 @@ public class SolicitationValidator {
 	// the contract's $id is relative: this base makes it absolute; nothing is ever fetched from it
 	private static final String SCHEMA_BASE = "https://politely.dev/" + SCHEMA;
 
-	private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().parseCaseInsensitive()
-		.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-		.toFormatter();
+	private static final List<String> LINE_FIELDS = List.of("name", "email");
 
 	private final JsonMapper mapper;
 
@@ -80,16 +75,16 @@ public class SolicitationValidator {
 		findNul(document, "", violations);
 		this.schema.validate(document).stream().map(SolicitationValidator::toViolation).forEach(violations::add);
 		JsonNode requester = document.path("requester");
-		for (String field : List.of("name", "email")) {
+		for (String field : LINE_FIELDS) {
 			JsonNode value = requester.path(field);
-			if (value.isString() && value.asString().matches("(?s).*[\\r\\n].*")) {
+			if (value.isString() && hasLineBreak(value.asString())) {
 				violations.add(new Violation("requester." + field, "must not contain a line break (CR or LF)"));
 			}
 		}
 		Instant receivedAt = null;
 		if (violations.isEmpty() && document.hasNonNull("receivedAt")) {
 			try {
-				receivedAt = OffsetDateTime.parse(document.get("receivedAt").asString(), RFC_3339).toInstant();
+				receivedAt = Rfc3339Instant.parse(document.get("receivedAt").asString());
 			}
 			catch (DateTimeParseException ex) {
 				violations.add(new Violation("receivedAt", "must be an RFC 3339 date-time with an offset"));
@@ -144,21 +139,30 @@ public class SolicitationValidator {
 		return false;
 	}
 
+	private static boolean hasLineBreak(String text) {
+		return text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0;
+	}
+
+	/**
+	 * The path of a child is only built for a violation or a container to descend into: most values are valid
+	 * strings, and building every field's path was most of this walk's cost.
+	 */
 	private static void findNul(JsonNode node, String path, List<Violation> violations) {
-		if (node.isString() && node.asString().indexOf('\0') >= 0) {
-			violations.add(new Violation(path, "must not contain NUL"));
-		}
-		else if (node.isString() && hasLoneSurrogate(node.asString())) {
-			// legal JSON ("\ud800"), but not text: it cannot be written as UTF-8 into an email
-			violations.add(new Violation(path, "must be valid Unicode text (an unpaired surrogate escape)"));
+		if (node.isString()) {
+			checkText(node.asString(), path, violations);
 		}
 		else if (node.isObject()) {
 			for (Map.Entry<String, JsonNode> property : node.properties()) {
-				String child = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
-				if (property.getKey().indexOf('\0') >= 0) {
-					violations.add(new Violation(child.replace("\0", "\\u0000"), "a key must not contain NUL"));
+				String key = property.getKey();
+				JsonNode value = property.getValue();
+				boolean nulInKey = key.indexOf('\0') >= 0;
+				if (nulInKey || value.isContainer() || (value.isString() && !isCleanText(value.asString()))) {
+					String child = (path.isEmpty() ? key : path + "." + key).replace("\0", "\\u0000");
+					if (nulInKey) {
+						violations.add(new Violation(child, "a key must not contain NUL"));
+					}
+					findNul(value, child, violations);
 				}
-				findNul(property.getValue(), child.replace("\0", "\\u0000"), violations);
 			}
 		}
 		else if (node.isArray()) {
@@ -166,6 +170,20 @@ public class SolicitationValidator {
 				findNul(node.get(i), path + "[" + i + "]", violations);
 			}
 		}
+	}
+
+	private static void checkText(String text, String path, List<Violation> violations) {
+		if (text.indexOf('\0') >= 0) {
+			violations.add(new Violation(path, "must not contain NUL"));
+		}
+		else if (hasLoneSurrogate(text)) {
+			// legal JSON ("\ud800"), but not text: it cannot be written as UTF-8 into an email
+			violations.add(new Violation(path, "must be valid Unicode text (an unpaired surrogate escape)"));
+		}
+	}
+
+	private static boolean isCleanText(String text) {
+		return text.indexOf('\0') < 0 && !hasLoneSurrogate(text);
 	}
 
 	private static Violation toViolation(Error error) {
