@@ -49,7 +49,9 @@ final class RunningPipeline implements AutoCloseable {
                 "--POLITELY_PROFILES_DIR=" + profiles,
                 "--POLITELY_TOPIC_PARTITIONS=2",
                 "--SMTP_HOST=127.0.0.1",
-                "--SMTP_PORT=" + smtpPort};
+                "--SMTP_PORT=" + smtpPort,
+                // the policy logs each decision at DEBUG only; the tracing scenario looks for that line
+                "--logging.level.dev.politely.policy.stream.DecisionProcessor=debug"};
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             for (Class<?> service : List.of(PolicyApplication.class, NotificationApplication.class,

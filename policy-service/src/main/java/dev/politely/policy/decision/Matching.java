@@ -4,15 +4,11 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dev.politely.policy.profile.Profile;
 
 /** The definitions of contract section 3: contact, coherent, platform class. */
 final class Matching {
-
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Matching() {
     }
@@ -43,10 +39,15 @@ final class Matching {
      * and accents: "RH" is found in "un poste en rh", not in "un rhume".
      */
     static Optional<String> coherentKeyword(List<String> keywords, String... texts) {
+        // each text folded once, not once per keyword: folding is most of what matching costs
+        String[] folded = new String[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            folded[i] = texts[i] == null ? null : fold(texts[i]);
+        }
         for (String keyword : keywords) {
             String wanted = fold(keyword);
-            for (String text : texts) {
-                if (!wanted.isEmpty() && text != null && containsWhole(fold(text), wanted)) {
+            for (String text : folded) {
+                if (!wanted.isEmpty() && text != null && containsWhole(text, wanted)) {
                     return Optional.of(keyword);
                 }
             }
@@ -56,10 +57,51 @@ final class Matching {
 
     /** Lower case, without accents, single spaces: "Carrière  RH" becomes "carriere rh". */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String bare = MARKS.matcher(decomposed).replaceAll("")
-                .replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae");
-        return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        // By hand rather than by regular expressions (\p{M}+, \s+), which were most of a decision's
+        // matching time; and an ASCII text has no accents to take off.
+        String bare = isAscii(text) ? text
+                : withoutMarks(Normalizer.normalize(text, Normalizer.Form.NFD))
+                        .replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae");
+        return singleSpaces(bare.toLowerCase(Locale.ROOT)).trim();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Without the combining marks (Unicode category M) that NFD splits off the letters. */
+    private static String withoutMarks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(c -> !isMark(c)).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Each run of white space (what {@code \s} matches: space, tab, \n, \x0B, \f, \r) as one space. */
+    private static String singleSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (space && !inSpace) {
+                out.append(' ');
+            } else if (!space) {
+                out.append(c);
+            }
+            inSpace = space;
+        }
+        return out.toString();
     }
 
     private static boolean containsWhole(String text, String phrase) {

@@ -18,7 +18,9 @@ public final class Periods {
      */
     public static String isoWeek(Instant instant, ZoneId zone) {
         ZonedDateTime local = instant.atZone(zone);
-        return String.format("%d-W%02d", local.get(IsoFields.WEEK_BASED_YEAR), local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        int week = local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        // "%d-W%02d" without String.format, which cost more than the rest of a decision's counters
+        return local.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
     }
 
     /** The calendar month, e.g. {@code 2026-11}. */

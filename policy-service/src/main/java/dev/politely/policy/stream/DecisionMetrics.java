@@ -32,6 +32,11 @@ final class DecisionMetrics {
     private final Map<String, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unknownThisMonth = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unknownCap = new ConcurrentHashMap<>();
+    // The meters, registered once per tag combination: a builder and a registry lookup for every
+    // decision were most of what the metrics cost.
+    private final Map<DecisionTags, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> adviceMinutes = new ConcurrentHashMap<>();
+    private volatile Timer receiptToDecision;
 
     DecisionMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -39,22 +44,20 @@ final class DecisionMetrics {
     }
 
     void decided(DecisionMade event, Decision decision, Profile profile, OwnerCounters after) {
-        Counter.builder("politely.decisions")
-                .description("decisions by outcome, rule and reason")
-                .tag("owner", event.ownerId()).tag("outcome", event.outcome())
-                .tag("rule", event.rule()).tag("reason", event.reason())
-                .register(registry).increment();
+        decisions.computeIfAbsent(new DecisionTags(event.ownerId(), event.outcome(), event.rule(), event.reason()),
+                tags -> Counter.builder("politely.decisions")
+                        .description("decisions by outcome, rule and reason")
+                        .tag("owner", tags.owner()).tag("outcome", tags.outcome())
+                        .tag("rule", tags.rule()).tag("reason", tags.reason())
+                        .register(registry))
+                .increment();
         if (decision.consumption().adviceMinutes() > 0) {
-            Counter.builder("politely.advice.minutes.given").baseUnit("minutes")
-                    .tag("owner", event.ownerId()).register(registry)
+            adviceMinutes.computeIfAbsent(event.ownerId(), owner -> Counter.builder("politely.advice.minutes.given")
+                            .baseUnit("minutes").tag("owner", owner).register(registry))
                     .increment(decision.consumption().adviceMinutes());
         }
         if (event.solicitation().acceptedAt() != null) {
-            Timer.builder("politely.receipt.to.decision")
-                    .description("from the intake's 202 to the decision")
-                    .publishPercentileHistogram()
-                    .register(registry)
-                    .record(Duration.between(event.solicitation().acceptedAt(), event.decidedAt()).abs());
+            receiptToDecision().record(Duration.between(event.solicitation().acceptedAt(), event.decidedAt()).abs());
         }
         ZoneId zone = profile.timezone();
         var received = event.solicitation().receivedAt();
@@ -72,11 +75,28 @@ final class DecisionMetrics {
                 .set(profile.connections().maxUnknownPerMonth());
     }
 
+    /** Registered with the first decision that has a receipt time, as before the meters were kept. */
+    private Timer receiptToDecision() {
+        Timer timer = receiptToDecision;
+        if (timer == null) {
+            // two threads may both get here: registering twice returns the same timer
+            timer = Timer.builder("politely.receipt.to.decision")
+                    .description("from the intake's 202 to the decision")
+                    .publishPercentileHistogram()
+                    .register(registry);
+            receiptToDecision = timer;
+        }
+        return timer;
+    }
+
     private AtomicInteger gauge(Map<String, AtomicInteger> gauges, String name, String owner) {
         return gauges.computeIfAbsent(owner, o -> {
             AtomicInteger value = new AtomicInteger();
             Gauge.builder(name, value, AtomicInteger::get).tag("owner", o).register(registry);
             return value;
         });
+    }
+
+    private record DecisionTags(String owner, String outcome, String rule, String reason) {
     }
 }

@@ -33,15 +33,13 @@ final class StreamTracing {
         return tracer.withSpan(span);
     }
 
-    void inject(Headers output) {
-        Span current = tracer.currentSpan();
-        if (current != null) {
-            propagator.inject(current.context(), output,
-                    (headers, key, value) -> {
-                        headers.remove(key);
-                        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
-                    });
-        }
+    /** The span's context into the output record's headers (it need not be the current span). */
+    void inject(Span span, Headers output) {
+        propagator.inject(span.context(), output,
+                (headers, key, value) -> {
+                    headers.remove(key);
+                    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+                });
     }
 
     private static String header(Headers headers, String key) {
