@@ -194,8 +194,8 @@ final class Stack implements AutoCloseable {
     }
 
     /**
-     * After a kill: the service's consumer group is STABLE again with exactly its live instances as members, none of
-     * them a member that was there before the kill and is gone with the killed process.
+     * After a kill: the service's consumer group is STABLE again with exactly the members of its live instances, not
+     * all of them members that were there before the kill (the killed process's are gone).
      */
     void awaitGroupSettled(Service service, Set<String> membersBefore, Duration atMost) {
         if (service.consumerGroup == null) {
@@ -206,12 +206,13 @@ final class Stack implements AutoCloseable {
                     ConsumerGroupDescription group = describe(service);
                     Set<String> now = group.members().stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
                     long kept = now.stream().filter(membersBefore::contains).count();
-                    return group.groupState() == GroupState.STABLE && now.size() == alive(service).size()
+                    return group.groupState() == GroupState.STABLE
+                            && now.size() == alive(service).size() * service.membersPerInstance
                             && kept < membersBefore.size();
                 });
     }
 
-    /** Waits until the group is STABLE with as many members as the service has live instances. */
+    /** Waits until the group is STABLE with the members of all the service's live instances. */
     void awaitGroupComplete(Service service, Duration atMost) {
         if (service.consumerGroup == null) {
             return;
@@ -219,7 +220,8 @@ final class Stack implements AutoCloseable {
         await(service.consumerGroup + " complete").atMost(atMost).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> {
                     ConsumerGroupDescription group = describe(service);
-                    return group.groupState() == GroupState.STABLE && group.members().size() == alive(service).size();
+                    return group.groupState() == GroupState.STABLE
+                            && group.members().size() == alive(service).size() * service.membersPerInstance;
                 });
     }
 

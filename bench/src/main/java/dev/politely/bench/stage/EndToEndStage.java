@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import dev.politely.bench.load.OpenLoop;
 import dev.politely.bench.measure.CpuMeter;
@@ -26,6 +28,8 @@ import static dev.politely.bench.stage.Context.say;
  * that still had none after the plan's backlog wait.
  */
 public final class EndToEndStage {
+
+    private static final int WINDOW_SECONDS = 5;
 
     private static final int CONNECTIONS = 64;
     private static final double SUSTAINED_P99_MS = 1000;
@@ -189,6 +193,7 @@ public final class EndToEndStage {
         say("  accepted %.0f/s, owner emails %.0f/s, p50 %.0f ms, p99 %.0f ms (second half %.0f ms), %s",
                 outcome.acceptedPerSecond(), ownerMailsPerSecond, all.percentileMillis(50), all.percentileMillis(99),
                 secondHalf.percentileMillis(99), why);
+        say("  p99 by %d s window of acceptance, ms: %s", WINDOW_SECONDS, windows(outcome.accepted()));
         return new Results.Step(rate, outcome.acceptedPerSecond(), outcome.accepted().size(), lost,
                 all.percentileMillis(50), all.percentileMillis(99), mailsPerSecond, ownerMailsPerSecond, sustained, why);
     }
@@ -228,6 +233,25 @@ public final class EndToEndStage {
 
     private long missing(List<OpenLoop.Accepted> accepted) {
         return accepted.stream().filter(a -> mail.ownerMailAt(a.solicitationId()) == null).count();
+    }
+
+    /** The p99 of each window of the load, in order: where in the period a tail comes from. */
+    private String windows(List<OpenLoop.Accepted> accepted) {
+        if (accepted.isEmpty()) {
+            return "[]";
+        }
+        long start = accepted.get(0).acceptedAt();
+        long width = WINDOW_SECONDS * 1_000_000_000L;
+        TreeMap<Long, Latencies> byWindow = new TreeMap<>();
+        for (OpenLoop.Accepted a : accepted) {
+            Long at = mail.ownerMailAt(a.solicitationId());
+            if (at != null) {
+                byWindow.computeIfAbsent((a.acceptedAt() - start) / width, w -> new Latencies())
+                        .add(Math.max(0, at - a.acceptedAt()));
+            }
+        }
+        return byWindow.values().stream().map(l -> String.format("%.0f", l.percentileMillis(99)))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private Latencies latencies(List<OpenLoop.Accepted> accepted, long acceptedFrom) {

@@ -36,7 +36,7 @@ public record Plan(String name, int connections, Duration intakeWarmup, Duration
     }
 
     public static Plan quick() {
-        return new Plan("quick", 32, Duration.ofSeconds(3), Duration.ofSeconds(6), 6_000, 3_000, 5_000,
+        return new Plan("quick", 32, Duration.ofSeconds(3), Duration.ofSeconds(6), 6_000, 600, 5_000,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), 100, List.of(400.0), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90));
     }
