@@ -31,7 +31,7 @@ public record Plan(String name, int connections, Duration intakeWarmup, Duration
 
     public static Plan full() {
         return new Plan("full", 32, Duration.ofSeconds(40), Duration.ofSeconds(30), 30_000, 20_000, 30_000,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), 100, List.of(200.0, 400.0, 600.0, 800.0, 1000.0),
+                Duration.ofSeconds(40), Duration.ofSeconds(60), 100, List.of(200.0, 400.0, 600.0, 800.0, 1000.0),
                 Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofSeconds(400));
     }
 
