@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -123,9 +124,15 @@ public class DeliveryLedger {
 		 * to the SMTP server) is already true, whether or not the write succeeds.
 		 */
 		public void record(int partition, String key, String value) {
-			pending.add(kafka.send(new ProducerRecord<>(topic, partition, key, value)));
-			keys.add(key);
 			entries.put(key, value);
+			keys.add(key);
+			try {
+				pending.add(kafka.send(new ProducerRecord<>(topic, partition, key, value)));
+			}
+			catch (KafkaException ex) {
+				// the producer gave up before sending (no metadata within max.block.ms): retried like a failed write
+				throw new LedgerUnavailableException("Could not send " + key + " to the ledger", ex);
+			}
 		}
 
 		/** Waits until the broker has every entry sent so far (acks=all). */
