@@ -2,6 +2,9 @@ package dev.politely.notification.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.politely.notification.callback.CallbackJob;
 import dev.politely.notification.callback.CallbackJobs;
@@ -17,6 +20,7 @@ import dev.politely.notification.letter.Letter;
 import dev.politely.notification.letter.LetterWriter;
 import dev.politely.notification.letter.ReplyText;
 import dev.politely.notification.letter.Role;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.mail.internet.AddressException;
@@ -27,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Everything one decision gives, each at most once: for every recipient the ledger is checked before and written
  * after, so a redelivered or replayed decision sends nothing new. The ledger entries go into the caller's
- * {@link DeliveryLedger.Writes}, which the caller waits for before committing the decision's offset. An SMTP outage throws, and the decision is retried; a requester's address
- * that is invalid or refused is logged and skipped, so the owner still hears of the decision.
+ * {@link DeliveryLedger.Writes}, which the caller waits for before committing the decision's offset. An SMTP outage
+ * throws, and the decision is retried; a requester's address that is invalid or refused is logged and skipped, so
+ * the owner still hears of the decision.
  */
 public class DecisionNotifier {
 
@@ -52,6 +57,11 @@ public class DecisionNotifier {
 
 	private final Clock clock;
 
+	/** Meters looked up once, not for every email: a registration (tags, filters, the registry's map) costs more. */
+	private final Map<Role, Timer> toDelivery = new EnumMap<>(Role.class);
+
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
 	public DecisionNotifier(LetterWriter writer, MimeLetters mimeLetters, MailSender mail, DeliveryLedger ledger,
 			DigestBook digests, CallbackJobs callbacks, JsonMapper json, MeterRegistry registry, Clock clock) {
 		this.writer = writer;
@@ -63,6 +73,14 @@ public class DecisionNotifier {
 		this.json = json;
 		this.registry = registry;
 		this.clock = clock;
+		for (Role role : Role.values()) {
+			toDelivery.put(role, Timer.builder("politely.decision.to.delivery")
+				.description("From the decision to its delivery (email handed to the SMTP server, callback answered)")
+				.tag("channel", "email")
+				.tag("role", role.tag())
+				.publishPercentileHistogram()
+				.register(registry));
+		}
 	}
 
 	/** One decision of a batch: its ledger entries are added to {@code writes}, not waited for here. */
@@ -113,13 +131,7 @@ public class DecisionNotifier {
 		log.info("Sent the {} email of decision {} ({} {} for solicitation {})", letter.role().tag(),
 				decision.decisionId(), decision.outcome(), decision.reason(), decision.solicitationId());
 		Duration sinceDecision = Duration.between(decision.decidedAt(), clock.instant());
-		Timer.builder("politely.decision.to.delivery")
-			.description("From the decision to its delivery (email handed to the SMTP server, callback answered)")
-			.tag("channel", "email")
-			.tag("role", letter.role().tag())
-			.publishPercentileHistogram()
-			.register(registry)
-			.record(sinceDecision.isNegative() ? Duration.ZERO : sinceDecision);
+		toDelivery.get(letter.role()).record(sinceDecision.isNegative() ? Duration.ZERO : sinceDecision);
 	}
 
 	/** The owner's email becomes a line of their next digest; the ledger says the owner's part is done. */
@@ -149,7 +161,8 @@ public class DecisionNotifier {
 	}
 
 	private void count(String channel, String role, String result) {
-		registry.counter("politely.notifications", "channel", channel, "role", role, "result", result).increment();
+		counters.computeIfAbsent(channel + "/" + role + "/" + result, absent -> registry
+			.counter("politely.notifications", "channel", channel, "role", role, "result", result)).increment();
 	}
 
 }
