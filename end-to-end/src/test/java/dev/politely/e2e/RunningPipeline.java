@@ -21,73 +21,80 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The three services in this JVM, each from its own application class and defaults, against a given broker and
- * SMTP server, with the demo owner alice's profile. Ready once the intake says it is healthy.
+ * The three services in this JVM, each from its own application class and defaults,
+ * against a given broker and SMTP server, with the demo owner alice's profile. Ready once
+ * the intake says it is healthy.
  */
 final class RunningPipeline implements AutoCloseable {
 
-    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    private final ConfigurableApplicationContext policy;
-    private final ConfigurableApplicationContext notification;
-    private final ConfigurableApplicationContext intake;
+	private final ConfigurableApplicationContext policy;
 
-    private RunningPipeline(ConfigurableApplicationContext policy, ConfigurableApplicationContext notification,
-            ConfigurableApplicationContext intake) {
-        this.policy = policy;
-        this.notification = notification;
-        this.intake = intake;
-    }
+	private final ConfigurableApplicationContext notification;
 
-    static RunningPipeline start(String bootstrapServers, int smtpPort, Path profiles) throws IOException {
-        try (InputStream alice = RunningPipeline.class.getResourceAsStream("/profiles/alice.yml")) {
-            Files.copy(alice, profiles.resolve("alice.yml"));
-        }
-        String[] common = {
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--POLITELY_PROFILES_DIR=" + profiles,
-                "--POLITELY_TOPIC_PARTITIONS=2",
-                "--SMTP_HOST=127.0.0.1",
-                "--SMTP_PORT=" + smtpPort,
-                // the policy logs each decision at DEBUG only; the tracing scenario looks for that line
-                "--logging.level.dev.politely.policy.stream.DecisionProcessor=debug"};
-        List<ConfigurableApplicationContext> started = new ArrayList<>();
-        try {
-            for (Class<?> service : List.of(PolicyApplication.class, NotificationApplication.class,
-                    IntakeApplication.class)) {
-                started.add(new SpringApplicationBuilder(service).run(common));
-            }
-        } catch (RuntimeException failure) {
-            started.forEach(ConfigurableApplicationContext::close);
-            throw failure;
-        }
-        RunningPipeline pipeline = new RunningPipeline(started.get(0), started.get(1), started.get(2));
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).until(() -> http.send(
-                HttpRequest.newBuilder(URI.create(pipeline.intakeUrl() + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-        return pipeline;
-    }
+	private final ConfigurableApplicationContext intake;
 
-    String intakeUrl() {
-        return urlOf(this.intake);
-    }
+	private RunningPipeline(ConfigurableApplicationContext policy, ConfigurableApplicationContext notification,
+			ConfigurableApplicationContext intake) {
+		this.policy = policy;
+		this.notification = notification;
+		this.intake = intake;
+	}
 
-    /** The base URLs of the three services, in pipeline order: intake, policy, notification. */
-    List<String> serviceUrls() {
-        return List.of(urlOf(this.intake), urlOf(this.policy), urlOf(this.notification));
-    }
+	static RunningPipeline start(String bootstrapServers, int smtpPort, Path profiles) throws IOException {
+		try (InputStream alice = RunningPipeline.class.getResourceAsStream("/profiles/alice.yml")) {
+			Files.copy(alice, profiles.resolve("alice.yml"));
+		}
+		String[] common = { "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+				"--POLITELY_PROFILES_DIR=" + profiles, "--POLITELY_TOPIC_PARTITIONS=2", "--SMTP_HOST=127.0.0.1",
+				"--SMTP_PORT=" + smtpPort,
+				// the policy logs each decision at DEBUG only; the tracing scenario looks
+				// for that line
+				"--logging.level.dev.politely.policy.stream.DecisionProcessor=debug" };
+		List<ConfigurableApplicationContext> started = new ArrayList<>();
+		try {
+			for (Class<?> service : List.of(PolicyApplication.class, NotificationApplication.class,
+					IntakeApplication.class)) {
+				started.add(new SpringApplicationBuilder(service).run(common));
+			}
+		}
+		catch (RuntimeException failure) {
+			started.forEach(ConfigurableApplicationContext::close);
+			throw failure;
+		}
+		RunningPipeline pipeline = new RunningPipeline(started.get(0), started.get(1), started.get(2));
+		HttpClient http = HttpClient.newHttpClient();
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> http
+				.send(HttpRequest.newBuilder(URI.create(pipeline.intakeUrl() + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode() == 200);
+		return pipeline;
+	}
 
-    private static String urlOf(ConfigurableApplicationContext service) {
-        return "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
-    }
+	String intakeUrl() {
+		return urlOf(this.intake);
+	}
 
-    @Override
-    public void close() {
-        // the reverse of the start: the intake stops taking requests first
-        for (ConfigurableApplicationContext service : List.of(this.intake, this.notification, this.policy)) {
-            service.close();
-        }
-    }
+	/**
+	 * The base URLs of the three services, in pipeline order: intake, policy,
+	 * notification.
+	 */
+	List<String> serviceUrls() {
+		return List.of(urlOf(this.intake), urlOf(this.policy), urlOf(this.notification));
+	}
+
+	private static String urlOf(ConfigurableApplicationContext service) {
+		return "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+	}
+
+	@Override
+	public void close() {
+		// the reverse of the start: the intake stops taking requests first
+		for (ConfigurableApplicationContext service : List.of(this.intake, this.notification, this.policy)) {
+			service.close();
+		}
+	}
+
 }

@@ -25,136 +25,156 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code politely.decisions} as a reader outside the system sees it: committed records only (read_committed),
- * from the beginning, every record kept. Also tells whether the consumer groups have caught up, and how many
- * records the dead-letter topics hold.
+ * {@code politely.decisions} as a reader outside the system sees it: committed records
+ * only (read_committed), from the beginning, every record kept. Also tells whether the
+ * consumer groups have caught up, and how many records the dead-letter topics hold.
  */
 final class DecisionLog implements AutoCloseable {
 
-    static final String DECISIONS = "politely.decisions";
-    static final String SOLICITATIONS = "politely.solicitations";
+	static final String DECISIONS = "politely.decisions";
+	static final String SOLICITATIONS = "politely.solicitations";
 
-    /** One decision record, as much of it as the reconciliation reads. */
-    record Decision(String decisionId, String solicitationId, String ownerId, String outcome, String rule,
-            String reason, Integer offeredMinutes, String callbackUrl, int partition, long offset) {
-    }
+	/** One decision record, as much of it as the reconciliation reads. */
+	record Decision(String decisionId, String solicitationId, String ownerId, String outcome, String rule,
+			String reason, Integer offeredMinutes, String callbackUrl, int partition, long offset) {
+	}
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Admin admin;
-    private final KafkaConsumer<String, String> consumer;
-    private final List<Decision> decisions = new ArrayList<>();
-    private final Map<Integer, Long> lastOffset = new HashMap<>();
-    private final List<String> unreadable = new ArrayList<>();
-    private List<TopicPartition> partitions;
+	private final Admin admin;
 
-    DecisionLog(String bootstrapServers, Admin admin) {
-        this.admin = admin;
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "faults-decision-log");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        this.consumer = new KafkaConsumer<>(config);
-    }
+	private final KafkaConsumer<String, String> consumer;
 
-    /** Reads every committed decision written so far (up to the last stable offset of each partition). */
-    synchronized List<Decision> catchUp() {
-        if (partitions == null) {
-            List<PartitionInfo> infos = consumer.partitionsFor(DECISIONS, Duration.ofSeconds(10));
-            partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(10)) < end.get(p))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + DECISIONS + " to its end in 30 s");
-            }
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                lastOffset.merge(record.partition(), record.offset(), Math::max);
-                try {
-                    decisions.add(parse(record));
-                } catch (RuntimeException e) {
-                    unreadable.add(record.partition() + "@" + record.offset() + ": " + e.getMessage());
-                }
-            }
-        }
-        return List.copyOf(decisions);
-    }
+	private final List<Decision> decisions = new ArrayList<>();
 
-    List<String> unreadable() {
-        return List.copyOf(unreadable);
-    }
+	private final Map<Integer, Long> lastOffset = new HashMap<>();
 
-    /**
-     * True when the policy service has committed every solicitation written, and the notification service every
-     * decision written: nothing is left to replay, so no duplicate can still be on its way.
-     */
-    boolean groupsCaughtUp() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> policy = committed("politely-policy");
-        Map<TopicPartition, Long> solicitationsEnd = endOffsets(SOLICITATIONS);
-        for (Map.Entry<TopicPartition, Long> e : solicitationsEnd.entrySet()) {
-            OffsetAndMetadata done = policy.get(e.getKey());
-            if (e.getValue() > 0 && (done == null || done.offset() < e.getValue())) {
-                return false;
-            }
-        }
-        // the notification service commits record.offset() + 1: a transaction marker may follow the last decision
-        Map<TopicPartition, OffsetAndMetadata> notification = committed("politely-notification");
-        synchronized (this) {
-            for (Map.Entry<Integer, Long> e : lastOffset.entrySet()) {
-                OffsetAndMetadata done = notification.get(new TopicPartition(DECISIONS, e.getKey()));
-                if (done == null || done.offset() <= e.getValue()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
+	private final List<String> unreadable = new ArrayList<>();
 
-    /** Records in every dead-letter topic ({@code *-dlt}, {@code *.dlt}, {@code *dead-letter*}). */
-    long deadLetters() throws Exception {
-        Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
-                .filter(t -> t.endsWith("-dlt") || t.endsWith(".dlt") || t.endsWith(".DLT") || t.contains("dead-letter"))
-                .collect(Collectors.toSet());
-        long total = 0;
-        for (String topic : topics) {
-            total += endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
-        }
-        return total;
-    }
+	private List<TopicPartition> partitions;
 
-    private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
-        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-    }
+	DecisionLog(String bootstrapServers, Admin admin) {
+		this.admin = admin;
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase());
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "faults-decision-log");
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+		this.consumer = new KafkaConsumer<>(config);
+	}
 
-    private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request).all()
-                .get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        result.forEach((tp, info) -> offsets.put(tp, info.offset()));
-        return offsets;
-    }
+	/**
+	 * Reads every committed decision written so far (up to the last stable offset of each
+	 * partition).
+	 */
+	synchronized List<Decision> catchUp() {
+		if (partitions == null) {
+			List<PartitionInfo> infos = consumer.partitionsFor(DECISIONS, Duration.ofSeconds(10));
+			partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+		}
+		Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(10)) < end.get(p))) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("could not read " + DECISIONS + " to its end in 30 s");
+			}
+			for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+				lastOffset.merge(record.partition(), record.offset(), Math::max);
+				try {
+					decisions.add(parse(record));
+				}
+				catch (RuntimeException e) {
+					unreadable.add(record.partition() + "@" + record.offset() + ": " + e.getMessage());
+				}
+			}
+		}
+		return List.copyOf(decisions);
+	}
 
-    private static Decision parse(ConsumerRecord<String, String> record) {
-        JsonNode node = JSON.readTree(record.value());
-        JsonNode minutes = node.path("offeredMinutes");
-        return new Decision(node.path("decisionId").asString(null), node.path("solicitationId").asString(null),
-                node.path("ownerId").asString(null), node.path("outcome").asString(null),
-                node.path("rule").asString(null), node.path("reason").asString(null),
-                minutes.isNumber() ? minutes.asInt() : null, node.path("reply").path("callbackUrl").asString(null),
-                record.partition(), record.offset());
-    }
+	List<String> unreadable() {
+		return List.copyOf(unreadable);
+	}
 
-    @Override
-    public void close() {
-        consumer.close(Duration.ofSeconds(2));
-    }
+	/**
+	 * True when the policy service has committed every solicitation written, and the
+	 * notification service every decision written: nothing is left to replay, so no
+	 * duplicate can still be on its way.
+	 */
+	boolean groupsCaughtUp() throws Exception {
+		Map<TopicPartition, OffsetAndMetadata> policy = committed("politely-policy");
+		Map<TopicPartition, Long> solicitationsEnd = endOffsets(SOLICITATIONS);
+		for (Map.Entry<TopicPartition, Long> e : solicitationsEnd.entrySet()) {
+			OffsetAndMetadata done = policy.get(e.getKey());
+			if (e.getValue() > 0 && (done == null || done.offset() < e.getValue())) {
+				return false;
+			}
+		}
+		// the notification service commits record.offset() + 1: a transaction marker may
+		// follow the last decision
+		Map<TopicPartition, OffsetAndMetadata> notification = committed("politely-notification");
+		synchronized (this) {
+			for (Map.Entry<Integer, Long> e : lastOffset.entrySet()) {
+				OffsetAndMetadata done = notification.get(new TopicPartition(DECISIONS, e.getKey()));
+				if (done == null || done.offset() <= e.getValue()) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Records in every dead-letter topic ({@code *-dlt}, {@code *.dlt},
+	 * {@code *dead-letter*}).
+	 */
+	long deadLetters() throws Exception {
+		Set<String> topics = admin.listTopics()
+			.names()
+			.get(10, TimeUnit.SECONDS)
+			.stream()
+			.filter(t -> t.endsWith("-dlt") || t.endsWith(".dlt") || t.endsWith(".DLT") || t.contains("dead-letter"))
+			.collect(Collectors.toSet());
+		long total = 0;
+		for (String topic : topics) {
+			total += endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+		}
+		return total;
+	}
+
+	private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
+		return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+	}
+
+	private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+		var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+		description.partitions()
+			.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+		Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request)
+			.all()
+			.get(10, TimeUnit.SECONDS);
+		Map<TopicPartition, Long> offsets = new HashMap<>();
+		result.forEach((tp, info) -> offsets.put(tp, info.offset()));
+		return offsets;
+	}
+
+	private static Decision parse(ConsumerRecord<String, String> record) {
+		JsonNode node = JSON.readTree(record.value());
+		JsonNode minutes = node.path("offeredMinutes");
+		return new Decision(node.path("decisionId").asString(null), node.path("solicitationId").asString(null),
+				node.path("ownerId").asString(null), node.path("outcome").asString(null),
+				node.path("rule").asString(null), node.path("reason").asString(null),
+				minutes.isNumber() ? minutes.asInt() : null, node.path("reply").path("callbackUrl").asString(null),
+				record.partition(), record.offset());
+	}
+
+	@Override
+	public void close() {
+		consumer.close(Duration.ofSeconds(2));
+	}
+
 }

@@ -18,85 +18,93 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Politely's promise, tested by breaking things on purpose: a solicitation answered 202 is decided once and
- * answered once, whatever breaks. {@code mvn verify} runs the short version (kill -9 of the policy and of the
- * notification service, a broker restart); {@code mvn verify -Pfaults} (or {@code ./politely faults}) runs them all.
- * The per-scenario table and the summary line go to the console and to {@code target/faults-run/faults-report.md} (each run's processes' logs under {@code target/faults-run/run-*}).
+ * Politely's promise, tested by breaking things on purpose: a solicitation answered 202
+ * is decided once and answered once, whatever breaks. {@code mvn verify} runs the short
+ * version (kill -9 of the policy and of the notification service, a broker restart);
+ * {@code mvn verify -Pfaults} (or {@code ./politely faults}) runs them all. The
+ * per-scenario table and the summary line go to the console and to
+ * {@code target/faults-run/faults-report.md} (each run's processes' logs under
+ * {@code target/faults-run/run-*}).
  */
 class FaultInjectionIT {
 
-    @Test
-    void everyAcceptedSolicitationIsDecidedOnceAndAnsweredOnceWhateverBreaks() throws Exception {
-        boolean full = "full".equalsIgnoreCase(System.getProperty("politely.faults", "short").trim());
-        Path repository = Path.of(System.getProperty("politely.faults.jars", "..")).toAbsolutePath().normalize();
-        String version = System.getProperty("politely.faults.version", "0.1.0-SNAPSHOT");
-        // a directory per run: another build in the same tree may run the suite at the same time
-        Path runs = Path.of(System.getProperty("politely.faults.work", "target/faults-run")).toAbsolutePath();
-        Path work = runs.resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                .format(Instant.now()) + "-" + ProcessHandle.current().pid());
-        Files.createDirectories(work);
-        preloadClasses();
-        List<Scenario> scenarios = full ? Scenario.fullSuite() : Scenario.shortSuite();
-        ScenarioRunner.Sizing sizing = full ? new ScenarioRunner.Sizing(60, 80, Duration.ofMillis(500))
-                : new ScenarioRunner.Sizing(16, 24, Duration.ofMillis(1000));
-        Progress.say((full ? "full" : "short") + " version: " + scenarios.stream().map(Scenario::name).toList()
-                + "; work directory " + work);
+	@Test
+	void everyAcceptedSolicitationIsDecidedOnceAndAnsweredOnceWhateverBreaks() throws Exception {
+		boolean full = "full".equalsIgnoreCase(System.getProperty("politely.faults", "short").trim());
+		Path repository = Path.of(System.getProperty("politely.faults.jars", "..")).toAbsolutePath().normalize();
+		String version = System.getProperty("politely.faults.version", "0.1.0-SNAPSHOT");
+		// a directory per run: another build in the same tree may run the suite at the
+		// same time
+		Path runs = Path.of(System.getProperty("politely.faults.work", "target/faults-run")).toAbsolutePath();
+		Path work = runs.resolve(
+				"run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+						+ "-" + ProcessHandle.current().pid());
+		Files.createDirectories(work);
+		preloadClasses();
+		List<Scenario> scenarios = full ? Scenario.fullSuite() : Scenario.shortSuite();
+		ScenarioRunner.Sizing sizing = full ? new ScenarioRunner.Sizing(60, 80, Duration.ofMillis(500))
+				: new ScenarioRunner.Sizing(16, 24, Duration.ofMillis(1000));
+		Progress.say((full ? "full" : "short") + " version: " + scenarios.stream().map(Scenario::name).toList()
+				+ "; work directory " + work);
 
-        Instant start = Instant.now();
-        List<ScenarioRunner.Row> rows = new ArrayList<>();
-        try (Stack stack = new Stack(work, repository, version)) {
-            Map<Scenario, List<Owner>> owners = new LinkedHashMap<>();
-            for (Scenario scenario : scenarios) {
-                List<Owner> theirs = new ArrayList<>();
-                for (int p = 0; p < Stack.PARTITIONS; p++) {
-                    Owner owner = Owner.onPartition(scenario.name(), p, Stack.PARTITIONS);
-                    owner.writeProfile(stack.profiles());
-                    theirs.add(owner);
-                }
-                owners.put(scenario, theirs);
-            }
-            stack.start();
-            Progress.say("stack UP: broker " + stack.bootstrapServers() + ", SMTP 127.0.0.1:" + stack.mail().port()
-                    + ", intake " + stack.intakeUrls() + " (logs in " + stack.logs() + ")");
-            try (DecisionLog log = new DecisionLog(stack.bootstrapServers(), stack.admin())) {
-                ScenarioRunner runner = new ScenarioRunner(stack, log, sizing);
-                for (Scenario scenario : scenarios) {
-                    try {
-                        rows.add(runner.run(scenario, owners.get(scenario)));
-                    } catch (Exception | AssertionError e) {
-                        Progress.say(scenario.name() + " FAILED: " + e);
-                        e.printStackTrace(System.out);
-                        rows.add(new ScenarioRunner.Row(scenario, null, null, null, "", 0, e.toString()));
-                    }
-                }
-            }
-        } finally {
-            Files.createDirectories(work);
-            Path report = work.resolve("faults-report.md");
-            Report.print(rows, full ? "full" : "short", Duration.between(start, Instant.now()), report);
-            Files.copy(report, runs.resolve("faults-report.md"), StandardCopyOption.REPLACE_EXISTING);
-        }
+		Instant start = Instant.now();
+		List<ScenarioRunner.Row> rows = new ArrayList<>();
+		try (Stack stack = new Stack(work, repository, version)) {
+			Map<Scenario, List<Owner>> owners = new LinkedHashMap<>();
+			for (Scenario scenario : scenarios) {
+				List<Owner> theirs = new ArrayList<>();
+				for (int p = 0; p < Stack.PARTITIONS; p++) {
+					Owner owner = Owner.onPartition(scenario.name(), p, Stack.PARTITIONS);
+					owner.writeProfile(stack.profiles());
+					theirs.add(owner);
+				}
+				owners.put(scenario, theirs);
+			}
+			stack.start();
+			Progress.say("stack UP: broker " + stack.bootstrapServers() + ", SMTP 127.0.0.1:" + stack.mail().port()
+					+ ", intake " + stack.intakeUrls() + " (logs in " + stack.logs() + ")");
+			try (DecisionLog log = new DecisionLog(stack.bootstrapServers(), stack.admin())) {
+				ScenarioRunner runner = new ScenarioRunner(stack, log, sizing);
+				for (Scenario scenario : scenarios) {
+					try {
+						rows.add(runner.run(scenario, owners.get(scenario)));
+					}
+					catch (Exception | AssertionError e) {
+						Progress.say(scenario.name() + " FAILED: " + e);
+						e.printStackTrace(System.out);
+						rows.add(new ScenarioRunner.Row(scenario, null, null, null, "", 0, e.toString()));
+					}
+				}
+			}
+		}
+		finally {
+			Files.createDirectories(work);
+			Path report = work.resolve("faults-report.md");
+			Report.print(rows, full ? "full" : "short", Duration.between(start, Instant.now()), report);
+			Files.copy(report, runs.resolve("faults-report.md"), StandardCopyOption.REPLACE_EXISTING);
+		}
 
-        assertThat(rows).allSatisfy(row -> {
-            assertThat(row.error()).as("%s", row.scenario().name()).isNull();
-            assertThat(row.result().lost()).as("%s lost", row.scenario().name()).isZero();
-            assertThat(row.result().duplicated()).as("%s duplicated", row.scenario().name()).isZero();
-            assertThat(row.result().wrong()).as("%s wrong", row.scenario().name()).isZero();
-        });
-    }
+		assertThat(rows).allSatisfy(row -> {
+			assertThat(row.error()).as("%s", row.scenario().name()).isNull();
+			assertThat(row.result().lost()).as("%s lost", row.scenario().name()).isZero();
+			assertThat(row.result().duplicated()).as("%s duplicated", row.scenario().name()).isZero();
+			assertThat(row.result().wrong()).as("%s wrong", row.scenario().name()).isZero();
+		});
+	}
 
-    /**
-     * Loads every class of the suite now: a build started meanwhile in the same tree may clean and recompile
-     * {@code target/test-classes} while this run still needs them.
-     */
-    private static void preloadClasses() throws Exception {
-        Path classes = Path.of(FaultInjectionIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.');
-                Class.forName(name.substring(0, name.length() - ".class".length()), false,
-                        FaultInjectionIT.class.getClassLoader());
-            }
-        }
-    }
+	/**
+	 * Loads every class of the suite now: a build started meanwhile in the same tree may
+	 * clean and recompile {@code target/test-classes} while this run still needs them.
+	 */
+	private static void preloadClasses() throws Exception {
+		Path classes = Path.of(FaultInjectionIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		try (Stream<Path> files = Files.walk(classes)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+				String name = classes.relativize(file).toString().replace('/', '.');
+				Class.forName(name.substring(0, name.length() - ".class".length()), false,
+						FaultInjectionIT.class.getClassLoader());
+			}
+		}
+	}
+
 }

@@ -6,25 +6,30 @@ import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Free TCP ports, chosen at runtime and never handed out twice: other builds and local stacks share the machine. */
+/**
+ * Free TCP ports, chosen at runtime and never handed out twice: other builds and local
+ * stacks share the machine.
+ */
 final class Ports {
 
-    private static final Set<Integer> GIVEN = new HashSet<>();
+	private static final Set<Integer> GIVEN = new HashSet<>();
 
-    private Ports() {
-    }
+	private Ports() {
+	}
 
-    static synchronized int free() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                int port = socket.getLocalPort();
-                if (GIVEN.add(port)) {
-                    return port;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port", e);
-            }
-        }
-        throw new IllegalStateException("no free port after 50 attempts");
-    }
+	static synchronized int free() {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				int port = socket.getLocalPort();
+				if (GIVEN.add(port)) {
+					return port;
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("no free port", e);
+			}
+		}
+		throw new IllegalStateException("no free port after 50 attempts");
+	}
+
 }

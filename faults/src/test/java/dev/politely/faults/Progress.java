@@ -6,17 +6,18 @@ import java.time.Instant;
 /** Progress lines on the console, each with the time since the suite started. */
 final class Progress {
 
-    private static final Instant START = Instant.now();
+	private static final Instant START = Instant.now();
 
-    private Progress() {
-    }
+	private Progress() {
+	}
 
-    static void say(String line) {
-        System.out.printf("faults [+%6.1fs] %s%n", since(START), line);
-        System.out.flush();
-    }
+	static void say(String line) {
+		System.out.printf("faults [+%6.1fs] %s%n", since(START), line);
+		System.out.flush();
+	}
 
-    static double since(Instant t) {
-        return Duration.between(t, Instant.now()).toMillis() / 1000.0;
-    }
+	static double since(Instant t) {
+		return Duration.between(t, Instant.now()).toMillis() / 1000.0;
+	}
+
 }

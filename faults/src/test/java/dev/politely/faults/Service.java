@@ -1,26 +1,37 @@
 package dev.politely.faults;
 
-/** The three services, the environment variable naming each one's port, and the consumer group each one forms. */
+/**
+ * The three services, the environment variable naming each one's port, and the consumer
+ * group each one forms.
+ */
 enum Service {
-    INTAKE("intake-service", "INTAKE_PORT", null, 0),
-    /** One stream thread: one member of the group per instance. */
-    POLICY("policy-service", "POLICY_PORT", "politely-policy", 1),
-    /** Two listener threads by default (spring.kafka.listener.concurrency): two members per instance. */
-    NOTIFICATION("notification-service", "NOTIFICATION_PORT", "politely-notification", 2);
 
-    final String module;
-    final String portVariable;
-    final String consumerGroup;
-    final int membersPerInstance;
+	INTAKE("intake-service", "INTAKE_PORT", null, 0),
+	/** One stream thread: one member of the group per instance. */
+	POLICY("policy-service", "POLICY_PORT", "politely-policy", 1),
+	/**
+	 * Two listener threads by default (spring.kafka.listener.concurrency): two members
+	 * per instance.
+	 */
+	NOTIFICATION("notification-service", "NOTIFICATION_PORT", "politely-notification", 2);
 
-    Service(String module, String portVariable, String consumerGroup, int membersPerInstance) {
-        this.module = module;
-        this.portVariable = portVariable;
-        this.consumerGroup = consumerGroup;
-        this.membersPerInstance = membersPerInstance;
-    }
+	final String module;
 
-    String shortName() {
-        return module.substring(0, module.indexOf('-'));
-    }
+	final String portVariable;
+
+	final String consumerGroup;
+
+	final int membersPerInstance;
+
+	Service(String module, String portVariable, String consumerGroup, int membersPerInstance) {
+		this.module = module;
+		this.portVariable = portVariable;
+		this.consumerGroup = consumerGroup;
+		this.membersPerInstance = membersPerInstance;
+	}
+
+	String shortName() {
+		return module.substring(0, module.indexOf('-'));
+	}
+
 }

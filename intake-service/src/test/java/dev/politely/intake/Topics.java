@@ -15,14 +15,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a topic holds, read with an assigned consumer (no group, so that readiness checks are not disturbed).
+ * What a topic holds, read with an assigned consumer (no group, so that readiness checks
+ * are not disturbed).
  */
 public final class Topics {
 
 	private Topics() {
 	}
 
-	/** The sum of the end offsets of every partition: how many records were ever written. */
+	/**
+	 * The sum of the end offsets of every partition: how many records were ever written.
+	 */
 	public static long written(String bootstrapServers, String topic) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
 			List<TopicPartition> partitions = partitions(consumer, topic);
@@ -47,9 +50,10 @@ public final class Topics {
 	}
 
 	private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-				new ByteArrayDeserializer());
+		return new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {

@@ -9,8 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verdict link tokens made as contracts/verdict-token.md documents them (and as the policy service makes them),
- * independently of the intake's own code.
+ * Verdict link tokens made as contracts/verdict-token.md documents them (and as the
+ * policy service makes them), independently of the intake's own code.
  */
 public final class VerdictLinks {
 

@@ -41,11 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The callback channel against a real receiver (the JDK's HTTP server): signed, retried on 5xx, 429 and timeouts,
- * given up on a 400, and never in the way of the emails.
+ * The callback channel against a real receiver (the JDK's HTTP server): signed, retried
+ * on 5xx, 429 and timeouts, given up on a 400, and never in the way of the emails.
  */
-@EmbeddedKafka(partitions = 1, brokerProperties = { "transaction.state.log.replication.factor=1",
-		"transaction.state.log.min.isr=1" })
+@EmbeddedKafka(partitions = 1,
+		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
 class CallbackDeliveryTest {
 
 	private static final String ALICE_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -54,7 +54,8 @@ class CallbackDeliveryTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static final GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	private static final GreenMail greenMail = new GreenMail(
+			new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	private static final CountDownLatch release = new CountDownLatch(1);
 
@@ -104,8 +105,7 @@ class CallbackDeliveryTest {
 		CallbackReceiver.Request request = receiver.requests("/signed").get(0);
 		assertThat(request.headers().get("webhook-id")).isEqualTo(id);
 		var delivery = new WebhookSignatureVerifier.Delivery(request.headers().get("webhook-id"),
-				request.headers().get("webhook-timestamp"), request.headers().get("webhook-signature"),
-				request.body());
+				request.headers().get("webhook-timestamp"), request.headers().get("webhook-signature"), request.body());
 		assertThat(new WebhookSignatureVerifier().verify(WebhookSecret.parse(ALICE_SECRET), delivery, Instant.now())
 			.isValid()).isTrue();
 		assertThat(new WebhookSignatureVerifier().verify(WebhookSecret.parse(BOB_SECRET), delivery, Instant.now())
@@ -116,14 +116,17 @@ class CallbackDeliveryTest {
 		assertThat(body.get("outcome").asString()).isEqualTo("ACCEPT");
 		assertThat(body.get("language").asString()).isEqualTo("fr");
 		assertThat(body.get("subject").asString()).isEqualTo("Votre demande de conseil : 20 minutes pour vous");
-		assertThat(body.get("text").asString()).startsWith("Bonjour Karim Haddad,").contains("Je vous consacre 20 minutes");
+		assertThat(body.get("text").asString()).startsWith("Bonjour Karim Haddad,")
+			.contains("Je vous consacre 20 minutes");
 		assertThat(body.get("html").asString()).contains("<html lang=\"fr\">");
 		assertThat(body.get("offeredMinutes").asInt()).isEqualTo(20);
-		// the requester left no address: only the owner is mailed, the callback still went
+		// the requester left no address: only the owner is mailed, the callback still
+		// went
 		await().atMost(PATIENCE).until(() -> Mailbox.of(List.of(greenMail), id).size() == 1);
 		assertThat(Search.in(meters).name("politely.decision.to.delivery").tag("channel", "callback").timer().count())
 			.isGreaterThanOrEqualTo(1);
-		assertThat(Search.in(meters).name("politely.notifications")
+		assertThat(Search.in(meters)
+			.name("politely.notifications")
 			.tags("channel", "callback", "result", "sent", "application", "notification-service")
 			.counter()
 			.count()).isGreaterThanOrEqualTo(1);
@@ -142,7 +145,8 @@ class CallbackDeliveryTest {
 		Service.publish(broker, decision);
 
 		await().atMost(PATIENCE).until(() -> receiver.requests("/flaky").size() >= 3);
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
 			.until(() -> receiver.requests("/flaky").size() == 3);
 		List<CallbackReceiver.Request> requests = receiver.requests("/flaky");
 		assertThat(requests).extracting(CallbackReceiver.Request::status).containsExactly(500, 429, 200);
@@ -164,9 +168,13 @@ class CallbackDeliveryTest {
 		ConsumerRecord<String, String> deadLetter = awaitDeadLetter(key);
 		assertThat(new String(deadLetter.headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
 			.isEqualTo("HTTP 400");
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
 			.until(() -> receiver.requests("/bad").size() == 1);
-		assertThat(Search.in(meters).name("politely.dead.letters").tag("topic", "politely.callbacks-dlt").counter()
+		assertThat(Search.in(meters)
+			.name("politely.dead.letters")
+			.tag("topic", "politely.callbacks-dlt")
+			.counter()
 			.count()).isGreaterThanOrEqualTo(1);
 	}
 
@@ -206,7 +214,8 @@ class CallbackDeliveryTest {
 		}
 		ObjectNode alice = fresh("decline-ghost");
 		Service.publish(broker, bobs.toArray(ObjectNode[]::new));
-		// one partition: had the callbacks run on the email listener, Alice's decision would queue behind them
+		// one partition: had the callbacks run on the email listener, Alice's decision
+		// would queue behind them
 		Service.publish(broker, alice);
 
 		Instant published = Instant.now();

@@ -16,8 +16,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real callback receiver, the JDK's HTTP server on a free port: each path answers by a script of its own, and
- * every request is kept (headers, body, time) for the test to check.
+ * A real callback receiver, the JDK's HTTP server on a free port: each path answers by a
+ * script of its own, and every request is kept (headers, body, time) for the test to
+ * check.
  */
 public final class CallbackReceiver implements AutoCloseable {
 
@@ -25,7 +26,10 @@ public final class CallbackReceiver implements AutoCloseable {
 	public record Request(String path, Map<String, String> headers, byte[] body, Instant at, int status) {
 	}
 
-	/** An answer: the status and, if any, a Retry-After; a script may also block before answering. */
+	/**
+	 * An answer: the status and, if any, a Retry-After; a script may also block before
+	 * answering.
+	 */
 	public record Answer(int status, String retryAfter) {
 
 		public static Answer of(int status) {

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of the test SMTP server that counts the connections it is asked for, as the server would
- * see them, and can drop them or refuse new ones to play an idle timeout or an outage. Listens on a free port.
+ * A TCP proxy in front of the test SMTP server that counts the connections it is asked
+ * for, as the server would see them, and can drop them or refuse new ones to play an idle
+ * timeout or an outage. Listens on a free port.
  */
 public final class CountingProxy implements AutoCloseable {
 
@@ -68,7 +69,8 @@ public final class CountingProxy implements AutoCloseable {
 					continue;
 				}
 				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-				// SMTP is a chatty protocol of small writes: without this, Nagle and delayed ACKs add ~40 ms each
+				// SMTP is a chatty protocol of small writes: without this, Nagle and
+				// delayed ACKs add ~40 ms each
 				client.setTcpNoDelay(true);
 				upstream.setTcpNoDelay(true);
 				open.add(client);

@@ -47,18 +47,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The whole service against a real broker (embedded, KRaft) and a real SMTP server (GreenMail, behind a proxy that
- * counts the SMTP connections): DecisionMade records in, emails out.
+ * The whole service against a real broker (embedded, KRaft) and a real SMTP server
+ * (GreenMail, behind a proxy that counts the SMTP connections): DecisionMade records in,
+ * emails out.
  */
-@SpringBootTest(properties = {
-		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"politely.topics.partitions=3",
-		"politely.retry.initial-interval=100ms",
-		"politely.retry.max-interval=400ms",
+@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"politely.topics.partitions=3", "politely.retry.initial-interval=100ms", "politely.retry.max-interval=400ms",
 		"resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state=500ms",
 		"resilience4j.retry.instances.smtp.wait-duration=50ms" })
-@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1",
-		"transaction.state.log.min.isr=1" })
+@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
 class DecisionEmailsTest {
 
 	private static final GreenMail greenMail = startGreenMail();
@@ -117,7 +114,8 @@ class DecisionEmailsTest {
 		assertThat(text(reply)).startsWith("Bonjour Julien Moreau,").contains("je l’accepte avec plaisir");
 		assertThat(html(reply)).contains("je l’accepte avec plaisir");
 
-		assertThat(Search.in(meters).name("politely.notifications")
+		assertThat(Search.in(meters)
+			.name("politely.notifications")
 			.tags("channel", "email", "role", "requester", "result", "sent")
 			.counter()
 			.count()).isGreaterThanOrEqualTo(1);
@@ -175,8 +173,10 @@ class DecisionEmailsTest {
 			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
 			await().atMost(PATIENCE).until(() -> {
 				KafkaTestUtils.getRecords(deadLetters, Duration.ofMillis(500)).forEach(found::add);
-				return found.stream().map(DecisionEmailsTest::value).toList().containsAll(
-						List.of(unreadable, json(invalid)));
+				return found.stream()
+					.map(DecisionEmailsTest::value)
+					.toList()
+					.containsAll(List.of(unreadable, json(invalid)));
 			});
 			ConsumerRecord<String, byte[]> letter = found.stream()
 				.filter(record -> value(record).equals(unreadable))
@@ -207,7 +207,8 @@ class DecisionEmailsTest {
 			producer.commitTransaction();
 		}
 
-		// same key, same partition: had the rolled-back record been read, it would have been mailed first
+		// same key, same partition: had the rolled-back record been read, it would have
+		// been mailed first
 		awaitMails(committed.get("decisionId").asString(), 2);
 		assertThat(mailsOf(rolledBack.get("decisionId").asString())).isEmpty();
 	}
@@ -226,9 +227,10 @@ class DecisionEmailsTest {
 		await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> mailsOf(id).size() == 2));
 
 		int connections = smtp.connections() - connectionsBefore;
-		System.out.printf("DecisionEmailsTest: %d emails through %d new SMTP connection(s); in all %d emails, %d"
-				+ " connections (refused ones included)%n", decisions * 2, connections,
-				greenMail.getReceivedMessages().length, smtp.connections());
+		System.out.printf(
+				"DecisionEmailsTest: %d emails through %d new SMTP connection(s); in all %d emails, %d"
+						+ " connections (refused ones included)%n",
+				decisions * 2, connections, greenMail.getReceivedMessages().length, smtp.connections());
 		assertThat(connections).isLessThanOrEqualTo(1);
 	}
 
@@ -252,7 +254,8 @@ class DecisionEmailsTest {
 	}
 
 	private double failedOwnerEmails() {
-		var counter = Search.in(meters).name("politely.notifications")
+		var counter = Search.in(meters)
+			.name("politely.notifications")
 			.tags("role", "owner", "result", "failed")
 			.counter();
 		return counter == null ? 0 : counter.count();

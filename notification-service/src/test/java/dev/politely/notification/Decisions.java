@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The DecisionMade fixtures of {@code src/test/resources/decisions/}, all valid against the published schema. */
+/**
+ * The DecisionMade fixtures of {@code src/test/resources/decisions/}, all valid against
+ * the published schema.
+ */
 public final class Decisions {
 
 	public static final List<String> FIXTURES = List.of("accept-connection", "accept-advice", "decline-ghost",
@@ -36,7 +39,10 @@ public final class Decisions {
 		}
 	}
 
-	/** A fixture with fresh decision and solicitation ids, so that each test's emails are its own. */
+	/**
+	 * A fixture with fresh decision and solicitation ids, so that each test's emails are
+	 * its own.
+	 */
 	public static ObjectNode fresh(String name) {
 		ObjectNode node = fixture(name);
 		node.put("decisionId", UUID.randomUUID().toString());

@@ -22,12 +22,13 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The owner's cadence with a clock the test controls: DAILY_DIGEST gathers the day's final decisions into one email
- * at the owner's digest time in the owner's zone, even across a restart; a REVIEW still goes at once; NONE sends
- * the owner nothing, the requester still gets their reply.
+ * The owner's cadence with a clock the test controls: DAILY_DIGEST gathers the day's
+ * final decisions into one email at the owner's digest time in the owner's zone, even
+ * across a restart; a REVIEW still goes at once; NONE sends the owner nothing, the
+ * requester still gets their reply.
  */
-@EmbeddedKafka(partitions = 2, brokerProperties = { "transaction.state.log.replication.factor=1",
-		"transaction.state.log.min.isr=1" })
+@EmbeddedKafka(partitions = 2,
+		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
 class DigestTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -35,7 +36,8 @@ class DigestTest {
 	/** 09:00 in Paris. */
 	private static final Instant MORNING = Instant.parse("2026-11-24T08:00:00Z");
 
-	private static final GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	private static final GreenMail greenMail = new GreenMail(
+			new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	private static final MutableClock clock = new MutableClock(MORNING);
 
@@ -66,9 +68,11 @@ class DigestTest {
 		ObjectNode quiet = cadence(fresh("accept-connection"), "NONE");
 		Service.publish(broker, advice, ghost, review, quiet);
 
-		await().atMost(PATIENCE).until(() -> requesterMails(advice) == 1 && requesterMails(ghost) == 1
-				&& requesterMails(quiet) == 1 && Mailbox.of(servers(), id(review)).size() == 1);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+		await().atMost(PATIENCE)
+			.until(() -> requesterMails(advice) == 1 && requesterMails(ghost) == 1 && requesterMails(quiet) == 1
+					&& Mailbox.of(servers(), id(review)).size() == 1);
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
 			.until(() -> ownerMails(advice) + ownerMails(ghost) + ownerMails(quiet) + digests().size() == 0);
 
 		// pending lines live in Kafka: a new context picks them up
@@ -108,21 +112,21 @@ class DigestTest {
 	}
 
 	private static long requesterMails(ObjectNode decision) {
-		return Mailbox.of(servers(), id(decision)).stream()
+		return Mailbox.of(servers(), id(decision))
+			.stream()
 			.filter(mail -> Mailbox.messageId(mail).endsWith(".requester@politely>"))
 			.count();
 	}
 
 	private static long ownerMails(ObjectNode decision) {
-		return Mailbox.of(servers(), id(decision)).stream()
+		return Mailbox.of(servers(), id(decision))
+			.stream()
 			.filter(mail -> Mailbox.messageId(mail).endsWith(".owner@politely>"))
 			.count();
 	}
 
 	private static List<MimeMessage> digests() {
-		return Mailbox.all(servers()).stream()
-			.filter(mail -> Mailbox.messageId(mail).startsWith("<digest."))
-			.toList();
+		return Mailbox.all(servers()).stream().filter(mail -> Mailbox.messageId(mail).startsWith("<digest.")).toList();
 	}
 
 	private static String id(ObjectNode decision) {

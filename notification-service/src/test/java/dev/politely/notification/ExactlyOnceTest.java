@@ -23,11 +23,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * At most once per recipient, through an SMTP outage, a replay of the decisions from the start and a restart of
- * the service: every Message-ID is received once.
+ * At most once per recipient, through an SMTP outage, a replay of the decisions from the
+ * start and a restart of the service: every Message-ID is received once.
  */
-@EmbeddedKafka(partitions = 2, brokerProperties = { "transaction.state.log.replication.factor=1",
-		"transaction.state.log.min.isr=1" })
+@EmbeddedKafka(partitions = 2,
+		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
 class ExactlyOnceTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(40);
@@ -69,9 +69,9 @@ class ExactlyOnceTest {
 		// the same port, a new server (GreenMail forgets what the stopped one received)
 		List<GreenMail> restarted = List.of(smtp(port));
 
-		await().atMost(PATIENCE)
-			.until(() -> pending.stream().allMatch(d -> Mailbox.of(restarted, id(d)).size() >= 2));
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+		await().atMost(PATIENCE).until(() -> pending.stream().allMatch(d -> Mailbox.of(restarted, id(d)).size() >= 2));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> Mailbox.all(restarted).size() == pending.size() * 2);
 		assertThat(Mailbox.countByMessageId(restarted).values()).containsOnly(1L);
 		assertThat(Mailbox.of(restarted, id(before))).isEmpty();
@@ -81,18 +81,19 @@ class ExactlyOnceTest {
 	void aReplayFromTheStartOrARestartSendsNothingNew() throws Exception {
 		GreenMail smtp = smtp(0);
 		ConfigurableApplicationContext first = service("replay-1", smtp.getSmtp().getPort());
-		List<ObjectNode> decisions = List.of(fresh("accept-advice"), fresh("decline-ghost"),
-				fresh("review-weak-link"));
+		List<ObjectNode> decisions = List.of(fresh("accept-advice"), fresh("decline-ghost"), fresh("review-weak-link"));
 		ObjectNode redelivered = decisions.get(0);
 		Service.publish(broker, decisions.toArray(ObjectNode[]::new));
 		Service.publish(broker, redelivered);
-		await().atMost(PATIENCE).until(() -> Mailbox.of(servers, id(decisions.get(0))).size() == 2
-				&& Mailbox.of(servers, id(decisions.get(1))).size() == 2
-				&& Mailbox.of(servers, id(decisions.get(2))).size() == 1);
+		await().atMost(PATIENCE)
+			.until(() -> Mailbox.of(servers, id(decisions.get(0))).size() == 2
+					&& Mailbox.of(servers, id(decisions.get(1))).size() == 2
+					&& Mailbox.of(servers, id(decisions.get(2))).size() == 1);
 		first.close();
 		int before = Mailbox.all(servers).size();
 
-		// a new context, a new group reading the decisions from the start: only the ledger in Kafka remembers
+		// a new context, a new group reading the decisions from the start: only the
+		// ledger in Kafka remembers
 		ConfigurableApplicationContext second = service("replay-2", smtp.getSmtp().getPort());
 		ObjectNode marker = fresh("decline-private");
 		Service.publish(broker, marker);
@@ -101,7 +102,8 @@ class ExactlyOnceTest {
 		assertThat(Mailbox.all(servers)).hasSize(before + 2);
 		Map<String, Long> counts = Mailbox.countByMessageId(servers);
 		assertThat(counts.values()).containsOnly(1L);
-		assertThat(Search.in(second.getBean(MeterRegistry.class)).name("politely.notifications")
+		assertThat(Search.in(second.getBean(MeterRegistry.class))
+			.name("politely.notifications")
 			.tags("channel", "email", "result", "skipped_duplicate")
 			.counters()
 			.stream()
@@ -118,16 +120,21 @@ class ExactlyOnceTest {
 
 	private ConfigurableApplicationContext service(String group, int smtpPort) {
 		ConfigurableApplicationContext service = Service.start(broker, null, "--politely.topics.partitions=2",
-				"--spring.kafka.consumer.group-id=" + group + "-" + System.nanoTime(),
-				"--politely.mail.host=127.0.0.1", "--politely.mail.port=" + smtpPort,
-				"--politely.mail.connection-timeout=500ms", "--politely.mail.timeout=2s");
+				"--spring.kafka.consumer.group-id=" + group + "-" + System.nanoTime(), "--politely.mail.host=127.0.0.1",
+				"--politely.mail.port=" + smtpPort, "--politely.mail.connection-timeout=500ms",
+				"--politely.mail.timeout=2s");
 		services.add(service);
 		return service;
 	}
 
 	private static double failedEmails(MeterRegistry meters) {
-		return Search.in(meters).name("politely.notifications").tags("channel", "email", "result", "failed")
-			.counters().stream().mapToDouble(counter -> counter.count()).sum();
+		return Search.in(meters)
+			.name("politely.notifications")
+			.tags("channel", "email", "result", "failed")
+			.counters()
+			.stream()
+			.mapToDouble(counter -> counter.count())
+			.sum();
 	}
 
 	private static String id(ObjectNode decision) {

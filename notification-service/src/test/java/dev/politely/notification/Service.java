@@ -14,8 +14,9 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Starts and restarts the notification service as a whole Spring context against a given broker, so that a test
- * can stop it and start a new one on the same topics (and, if it wants, the same clock).
+ * Starts and restarts the notification service as a whole Spring context against a given
+ * broker, so that a test can stop it and start a new one on the same topics (and, if it
+ * wants, the same clock).
  */
 public final class Service {
 
@@ -23,12 +24,12 @@ public final class Service {
 	}
 
 	public static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker, Clock clock, String... args) {
-		List<String> all = new ArrayList<>(List.of("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-				"--politely.retry.initial-interval=100ms", "--politely.retry.max-interval=500ms",
-				"--resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state=500ms",
-				"--resilience4j.retry.instances.smtp.wait-duration=50ms",
-				"--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
+		List<String> all = new ArrayList<>(
+				List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+						"--politely.retry.initial-interval=100ms", "--politely.retry.max-interval=500ms",
+						"--resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state=500ms",
+						"--resilience4j.retry.instances.smtp.wait-duration=50ms",
+						"--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
 		all.addAll(List.of(args));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(NotificationApplication.class);
 		if (clock != null) {
@@ -41,8 +42,10 @@ public final class Service {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
 				new StringSerializer(), new StringSerializer())) {
 			for (ObjectNode decision : decisions) {
-				producer.send(new ProducerRecord<>("politely.decisions", decision.get("ownerId").asString(),
-						Decisions.json(decision))).get();
+				producer
+					.send(new ProducerRecord<>("politely.decisions", decision.get("ownerId").asString(),
+							Decisions.json(decision)))
+					.get();
 			}
 		}
 	}

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.PropertySource;
 @PropertySource("classpath:policy-service.properties")
 public class PolicyApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(PolicyApplication.class, args);
-    }
+	public static void main(String[] args) {
+		SpringApplication.run(PolicyApplication.class, args);
+	}
+
 }

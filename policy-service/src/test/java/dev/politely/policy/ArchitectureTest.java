@@ -10,58 +10,72 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The boundaries of the policy service, guarded by a test rather than by hope. Plain JUnit tests
- * over one import of the production classes.
+ * The boundaries of the policy service, guarded by a test rather than by hope. Plain
+ * JUnit tests over one import of the production classes.
  */
 class ArchitectureTest {
 
-    static final JavaClasses POLICY = importPolicyClasses();
+	static final JavaClasses POLICY = importPolicyClasses();
 
-    /**
-     * Only the service's own classes: the rules need the names of what they depend on, not the
-     * dependencies' bytecode, and resolving those from the class path would take seconds.
-     */
-    static JavaClasses importPolicyClasses() {
-        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-        return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.politely.policy");
-    }
+	/**
+	 * Only the service's own classes: the rules need the names of what they depend on,
+	 * not the dependencies' bytecode, and resolving those from the class path would take
+	 * seconds.
+	 */
+	static JavaClasses importPolicyClasses() {
+		ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.politely.policy");
+	}
 
-    @Test
-    void theDecisionCoreImportsNoSpringAndNoKafka() {
-        noClasses().that().resideInAPackage("dev.politely.policy.decision..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
-                .check(POLICY);
-    }
+	@Test
+	void theDecisionCoreImportsNoSpringAndNoKafka() {
+		noClasses().that()
+			.resideInAPackage("dev.politely.policy.decision..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "org.apache.kafka..")
+			.check(POLICY);
+	}
 
-    @Test
-    void theDecisionCoreDependsOnlyOnJavaAndTheProfile() {
-        classes().that().resideInAPackage("dev.politely.policy.decision..")
-                .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.politely.policy.decision..", "dev.politely.policy.profile..")
-                .check(POLICY);
-    }
+	@Test
+	void theDecisionCoreDependsOnlyOnJavaAndTheProfile() {
+		classes().that()
+			.resideInAPackage("dev.politely.policy.decision..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "dev.politely.policy.decision..", "dev.politely.policy.profile..")
+			.check(POLICY);
+	}
 
-    @Test
-    void profilesImportNoSpringAndNoKafka() {
-        noClasses().that().resideInAPackage("dev.politely.policy.profile..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
-                .check(POLICY);
-    }
+	@Test
+	void profilesImportNoSpringAndNoKafka() {
+		noClasses().that()
+			.resideInAPackage("dev.politely.policy.profile..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "org.apache.kafka..")
+			.check(POLICY);
+	}
 
-    @Test
-    void profilesKnowNothingOfDecisions() {
-        noClasses().that().resideInAPackage("dev.politely.policy.profile..")
-                .should().dependOnClassesThat().resideInAPackage("dev.politely.policy.decision..")
-                .check(POLICY);
-    }
+	@Test
+	void profilesKnowNothingOfDecisions() {
+		noClasses().that()
+			.resideInAPackage("dev.politely.policy.profile..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.politely.policy.decision..")
+			.check(POLICY);
+	}
 
-    @Test
-    void thePolicyServiceImportsNoOtherService() {
-        noClasses().that().resideInAPackage("dev.politely.policy..")
-                .should().dependOnClassesThat()
-                .resideInAnyPackage("dev.politely.intake..", "dev.politely.notification..")
-                .check(POLICY);
-    }
+	@Test
+	void thePolicyServiceImportsNoOtherService() {
+		noClasses().that()
+			.resideInAPackage("dev.politely.policy..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.politely.intake..", "dev.politely.notification..")
+			.check(POLICY);
+	}
+
 }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The webhook contract is a library both the intake and the policy service use: it must stay free
- * of frameworks and of any service's code.
+ * The webhook contract is a library both the intake and the policy service use: it must
+ * stay free of frameworks and of any service's code.
  */
 class ArchitectureTest {
 

@@ -17,122 +17,126 @@ import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
 /**
- * The solicitations of the run: many owners (so that no owner's rate limit is what is measured), each with a
- * profile written for the services and a secret, and the contract's examples as bodies. Every request has a new
- * webhook-id, a fresh timestamp and a Standard Webhooks signature, as a platform would send it.
+ * The solicitations of the run: many owners (so that no owner's rate limit is what is
+ * measured), each with a profile written for the services and a secret, and the
+ * contract's examples as bodies. Every request has a new webhook-id, a fresh timestamp
+ * and a Standard Webhooks signature, as a platform would send it.
  */
 public final class Webhooks {
 
-    private static final List<String> BODIES = List.of("connection-coherent.json", "connection-ghost.json",
-            "advice.json", "private-platform.json", "recommendation-barely-known.json");
+	private static final List<String> BODIES = List.of("connection-coherent.json", "connection-ghost.json",
+			"advice.json", "private-platform.json", "recommendation-barely-known.json");
 
-    /** An owner of the run. */
-    record Owner(String id, String webhookSecret, WebhookSecret key, String pathPrefix) {
-    }
+	/** An owner of the run. */
+	record Owner(String id, String webhookSecret, WebhookSecret key, String pathPrefix) {
+	}
 
-    /** One request, ready to write on a connection. */
-    record Request(String ownerId, String webhookId, byte[] bytes) {
-    }
+	/** One request, ready to write on a connection. */
+	record Request(String ownerId, String webhookId, byte[] bytes) {
+	}
 
-    private final List<Owner> owners = new ArrayList<>();
-    private final List<byte[]> bodies = new ArrayList<>();
-    private final String hostHeader;
-    private final String run;
-    private final AtomicLong sequence = new AtomicLong();
+	private final List<Owner> owners = new ArrayList<>();
 
-    private Webhooks(String hostHeader, String run) {
-        this.hostHeader = hostHeader;
-        this.run = run;
-    }
+	private final List<byte[]> bodies = new ArrayList<>();
 
-    /** Owners {@code bench-0 .. bench-(n-1)}, their profiles written to {@code profiles}. */
-    public static Webhooks forOwners(int n, Path profiles, String run) {
-        Webhooks webhooks = new Webhooks("127.0.0.1", run);
-        SecureRandom random = new SecureRandom();
-        try {
-            for (int i = 0; i < n; i++) {
-                byte[] secret = new byte[24];
-                random.nextBytes(secret);
-                String text = "whsec_" + Base64.getEncoder().encodeToString(secret);
-                Owner owner = new Owner("bench-" + i, text, WebhookSecret.parse(text),
-                        "/v1/owners/bench-" + i + "/solicitations");
-                Files.writeString(profiles.resolve(owner.id() + ".yml"), profile(owner), StandardCharsets.UTF_8);
-                webhooks.owners.add(owner);
-            }
-            for (String name : BODIES) {
-                try (InputStream in = Webhooks.class.getResourceAsStream("/solicitations/" + name)) {
-                    webhooks.bodies.add(in.readAllBytes());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return webhooks;
-    }
+	private final String hostHeader;
 
-    public static String ownerEmail(String ownerId) {
-        return ownerId + "@owners.example.org";
-    }
+	private final String run;
 
-    /** The next solicitation: owners and bodies in turn. */
-    public Request next() {
-        long n = sequence.getAndIncrement();
-        Owner owner = owners.get((int) (n % owners.size()));
-        byte[] body = bodies.get((int) ((n / owners.size()) % bodies.size()));
-        String webhookId = "msg_" + run + "_" + n;
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        String head = "POST " + owner.pathPrefix() + " HTTP/1.1\r\n"
-                + "Host: " + hostHeader + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "webhook-id: " + webhookId + "\r\n"
-                + "webhook-timestamp: " + timestamp + "\r\n"
-                + "webhook-signature: " + WebhookSignatureVerifier.signature(owner.key(), webhookId, timestamp, body)
-                + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] bytes = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, bytes, 0, headBytes.length);
-        System.arraycopy(body, 0, bytes, headBytes.length, body.length);
-        return new Request(owner.id(), webhookId, bytes);
-    }
+	private final AtomicLong sequence = new AtomicLong();
 
-    public long sent() {
-        return sequence.get();
-    }
+	private Webhooks(String hostHeader, String run) {
+		this.hostHeader = hostHeader;
+		this.run = run;
+	}
 
-    private static String profile(Owner owner) {
-        return """
-                # written by ./politely bench
-                owner: %s
-                displayName: Owner %s
-                email: %s
-                language: fr
-                timezone: Europe/Paris
-                webhookSecret: %s
-                callbackUrl: null
-                purposes: [NETWORK, CONTRIBUTE, FRIENDSHIP]
-                activity:
-                  keywords: [ressources humaines, RH, recrutement, formation, talent, onboarding, carrière]
-                platforms:
-                  professional: [linkedin, xing, malt, viadeo, welcome to the jungle]
-                  private: [facebook, instagram, whatsapp, snapchat, tiktok]
-                connections:
-                  minMutualConnections: 3
-                  maxUnknownPerMonth: 20
-                recommendations:
-                  minRelationship: COLLEAGUE
-                  minKnownMonths: 12
-                advice:
-                  weeklyBudgetMinutes: 120
-                  defaultMinutes: 30
-                  questionMinutes: 10
-                contacts:
-                  - name: Sophie Lambert
-                    email: sophie.lambert@example.net
-                    relationship: ACQUAINTANCE
-                    since: 2025-06-12
-                whenUnsure: REVIEW
-                """.formatted(owner.id(), owner.id(), ownerEmail(owner.id()),
-                owner.webhookSecret());
-    }
+	/**
+	 * Owners {@code bench-0 .. bench-(n-1)}, their profiles written to {@code profiles}.
+	 */
+	public static Webhooks forOwners(int n, Path profiles, String run) {
+		Webhooks webhooks = new Webhooks("127.0.0.1", run);
+		SecureRandom random = new SecureRandom();
+		try {
+			for (int i = 0; i < n; i++) {
+				byte[] secret = new byte[24];
+				random.nextBytes(secret);
+				String text = "whsec_" + Base64.getEncoder().encodeToString(secret);
+				Owner owner = new Owner("bench-" + i, text, WebhookSecret.parse(text),
+						"/v1/owners/bench-" + i + "/solicitations");
+				Files.writeString(profiles.resolve(owner.id() + ".yml"), profile(owner), StandardCharsets.UTF_8);
+				webhooks.owners.add(owner);
+			}
+			for (String name : BODIES) {
+				try (InputStream in = Webhooks.class.getResourceAsStream("/solicitations/" + name)) {
+					webhooks.bodies.add(in.readAllBytes());
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return webhooks;
+	}
+
+	public static String ownerEmail(String ownerId) {
+		return ownerId + "@owners.example.org";
+	}
+
+	/** The next solicitation: owners and bodies in turn. */
+	public Request next() {
+		long n = sequence.getAndIncrement();
+		Owner owner = owners.get((int) (n % owners.size()));
+		byte[] body = bodies.get((int) ((n / owners.size()) % bodies.size()));
+		String webhookId = "msg_" + run + "_" + n;
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		String head = "POST " + owner.pathPrefix() + " HTTP/1.1\r\n" + "Host: " + hostHeader + "\r\n"
+				+ "Content-Type: application/json\r\n" + "Content-Length: " + body.length + "\r\n" + "webhook-id: "
+				+ webhookId + "\r\n" + "webhook-timestamp: " + timestamp + "\r\n" + "webhook-signature: "
+				+ WebhookSignatureVerifier.signature(owner.key(), webhookId, timestamp, body) + "\r\n\r\n";
+		byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+		byte[] bytes = new byte[headBytes.length + body.length];
+		System.arraycopy(headBytes, 0, bytes, 0, headBytes.length);
+		System.arraycopy(body, 0, bytes, headBytes.length, body.length);
+		return new Request(owner.id(), webhookId, bytes);
+	}
+
+	public long sent() {
+		return sequence.get();
+	}
+
+	private static String profile(Owner owner) {
+		return """
+				# written by ./politely bench
+				owner: %s
+				displayName: Owner %s
+				email: %s
+				language: fr
+				timezone: Europe/Paris
+				webhookSecret: %s
+				callbackUrl: null
+				purposes: [NETWORK, CONTRIBUTE, FRIENDSHIP]
+				activity:
+				  keywords: [ressources humaines, RH, recrutement, formation, talent, onboarding, carrière]
+				platforms:
+				  professional: [linkedin, xing, malt, viadeo, welcome to the jungle]
+				  private: [facebook, instagram, whatsapp, snapchat, tiktok]
+				connections:
+				  minMutualConnections: 3
+				  maxUnknownPerMonth: 20
+				recommendations:
+				  minRelationship: COLLEAGUE
+				  minKnownMonths: 12
+				advice:
+				  weeklyBudgetMinutes: 120
+				  defaultMinutes: 30
+				  questionMinutes: 10
+				contacts:
+				  - name: Sophie Lambert
+				    email: sophie.lambert@example.net
+				    relationship: ACQUAINTANCE
+				    since: 2025-06-12
+				whenUnsure: REVIEW
+				""".formatted(owner.id(), owner.id(), ownerEmail(owner.id()), owner.webhookSecret());
+	}
+
 }

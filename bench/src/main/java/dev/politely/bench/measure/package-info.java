@@ -1,2 +1,5 @@
-/** Measuring instruments: latencies, progress through an input, CPU per process, JFR summaries. */
+/**
+ * Measuring instruments: latencies, progress through an input, CPU per process, JFR
+ * summaries.
+ */
 package dev.politely.bench.measure;

@@ -11,64 +11,88 @@ import dev.politely.bench.measure.Latencies;
 /** Everything one run measured, filled in stage by stage. */
 public final class Results {
 
-    /** One side of a comparison: Politely's stage, or its baseline. */
-    public record Side(String what, double perSecond, CpuMeter.Usage cpu, String note) {
+	/** One side of a comparison: Politely's stage, or its baseline. */
+	public record Side(String what, double perSecond, CpuMeter.Usage cpu, String note) {
 
-        /**
-         * CPU time the process under test (the first one measured) spent per item, in ms: a cost that a busy
-         * machine disturbs much less than a rate.
-         */
-        public double cpuMillisPerItem() {
-            if (cpu == null || cpu.cores().isEmpty()) {
-                return Double.NaN;
-            }
-            return cpu.cores().values().iterator().next() / perSecond * 1000;
-        }
-    }
+		/**
+		 * CPU time the process under test (the first one measured) spent per item, in ms:
+		 * a cost that a busy machine disturbs much less than a rate.
+		 */
+		public double cpuMillisPerItem() {
+			if (cpu == null || cpu.cores().isEmpty()) {
+				return Double.NaN;
+			}
+			return cpu.cores().values().iterator().next() / perSecond * 1000;
+		}
+	}
 
-    /** A stage and its baseline, measured in the same run. */
-    public record Comparison(String stage, String unit, Side politely, Side baseline, double target) {
+	/** A stage and its baseline, measured in the same run. */
+	public record Comparison(String stage, String unit, Side politely, Side baseline, double target) {
 
-        public double ratio() {
-            return politely.perSecond() / baseline.perSecond();
-        }
-    }
+		public double ratio() {
+			return politely.perSecond() / baseline.perSecond();
+		}
+	}
 
-    /** One step of the end-to-end ladder: a fixed offered load, and whether every email kept up. */
-    public record Step(double offered, double accepted, long solicitations, long lost, double p50, double p99,
-            double mailsPerSecond, double ownerMailsPerSecond, boolean sustained, String why) {
-    }
+	/**
+	 * One step of the end-to-end ladder: a fixed offered load, and whether every email
+	 * kept up.
+	 */
+	public record Step(double offered, double accepted, long solicitations, long lost, double p50, double p99,
+			double mailsPerSecond, double ownerMailsPerSecond, boolean sustained, String why) {
+	}
 
-    public String mode;
-    public String machine;
-    public String startedAt;
-    public final List<Comparison> comparisons = new ArrayList<>();
-    public Latencies intakeLatencies;
-    public Latencies bareLatencies;
-    public int connections;
-    public Latencies e2eLatencies;
-    public double e2eRate;
-    public long e2eSolicitations;
-    public long e2eLost;
-    public long e2eDuplicates;
-    public CpuMeter.Usage e2eCpu;
-    public final List<Step> ladder = new ArrayList<>();
-    public double sustained;
-    public final Map<String, Double> heapMiB = new LinkedHashMap<>();
-    public final Map<String, Double> heapMaxMiB = new LinkedHashMap<>();
-    public final List<String> notes = new ArrayList<>();
+	public String mode;
 
-    public Comparison comparison(String stage) {
-        return comparisons.stream().filter(c -> c.stage().equals(stage)).findFirst().orElse(null);
-    }
+	public String machine;
 
-    public double ratio(String stage) {
-        Comparison c = comparison(stage);
-        return c == null ? Double.NaN : c.ratio();
-    }
+	public String startedAt;
 
-    /** Solicitations of the end-to-end stage accepted (202) whose owner never got the email. */
-    public long lost() {
-        return e2eLost;
-    }
+	public final List<Comparison> comparisons = new ArrayList<>();
+
+	public Latencies intakeLatencies;
+
+	public Latencies bareLatencies;
+
+	public int connections;
+
+	public Latencies e2eLatencies;
+
+	public double e2eRate;
+
+	public long e2eSolicitations;
+
+	public long e2eLost;
+
+	public long e2eDuplicates;
+
+	public CpuMeter.Usage e2eCpu;
+
+	public final List<Step> ladder = new ArrayList<>();
+
+	public double sustained;
+
+	public final Map<String, Double> heapMiB = new LinkedHashMap<>();
+
+	public final Map<String, Double> heapMaxMiB = new LinkedHashMap<>();
+
+	public final List<String> notes = new ArrayList<>();
+
+	public Comparison comparison(String stage) {
+		return comparisons.stream().filter(c -> c.stage().equals(stage)).findFirst().orElse(null);
+	}
+
+	public double ratio(String stage) {
+		Comparison c = comparison(stage);
+		return c == null ? Double.NaN : c.ratio();
+	}
+
+	/**
+	 * Solicitations of the end-to-end stage accepted (202) whose owner never got the
+	 * email.
+	 */
+	public long lost() {
+		return e2eLost;
+	}
+
 }

@@ -1,2 +1,5 @@
-/** What the run starts and stops: the broker, the services from their jars, the baselines, the SMTP sink. */
+/**
+ * What the run starts and stops: the broker, the services from their jars, the baselines,
+ * the SMTP sink.
+ */
 package dev.politely.bench.stack;

@@ -9,20 +9,23 @@ import dev.politely.bench.report.Results;
 import dev.politely.bench.stack.JvmProcess;
 import dev.politely.bench.stack.Stack;
 
-/** What every stage works with: the plan, the running stack, the solicitations, the results so far. */
+/**
+ * What every stage works with: the plan, the running stack, the solicitations, the
+ * results so far.
+ */
 public record Context(Plan plan, Stack stack, Webhooks webhooks, Results results, Path jfrDir, Path profileDir) {
 
-    public Probe probe(String stage, JvmProcess... processes) {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (JvmProcess p : processes) {
-            pids.put(p.name(), p.pid());
-        }
-        pids.put("broker", stack.broker().pid());
-        return new Probe(stage, pids, jfrDir, profileDir);
-    }
+	public Probe probe(String stage, JvmProcess... processes) {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		for (JvmProcess p : processes) {
+			pids.put(p.name(), p.pid());
+		}
+		pids.put("broker", stack.broker().pid());
+		return new Probe(stage, pids, jfrDir, profileDir);
+	}
 
-    public static void say(String format, Object... args) {
-        System.out.printf("bench: " + format + "%n", args);
-        System.out.flush();
-    }
+	public static void say(String format, Object... args) {
+		System.out.printf("bench: " + format + "%n", args);
+		System.out.flush();
+	}
 }

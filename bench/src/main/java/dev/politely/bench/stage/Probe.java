@@ -10,84 +10,98 @@ import dev.politely.bench.measure.CpuMeter;
 import dev.politely.bench.measure.Profiler;
 
 /**
- * Watches the processes of one measured period: the CPU each one took (always) and, with {@code --profile}, a JFR
- * recording of each, summarized next to the results.
+ * Watches the processes of one measured period: the CPU each one took (always) and, with
+ * {@code --profile}, a JFR recording of each, summarized next to the results.
  */
 public final class Probe {
 
-    private static final java.util.List<Runnable> PENDING = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private static final java.util.List<Runnable> PENDING = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private final String stage;
-    private final Map<String, Long> pids;
-    private final Path jfrDir;
-    private final Path summaryDir;
-    private CpuMeter.Snapshot before;
-    private CpuMeter.Usage usage;
+	private final String stage;
 
-    /** @param jfrDir where recordings go, or null not to profile */
-    public Probe(String stage, Map<String, Long> pids, Path jfrDir, Path summaryDir) {
-        this.stage = stage;
-        this.pids = new LinkedHashMap<>(pids);
-        this.pids.put("bench (load, SMTP sink)", ProcessHandle.current().pid());
-        this.jfrDir = jfrDir;
-        this.summaryDir = summaryDir;
-    }
+	private final Map<String, Long> pids;
 
-    public Probe start() {
-        if (jfrDir != null) {
-            pids.forEach((name, pid) -> Profiler.start(pid, recording(name)));
-        }
-        before = CpuMeter.snapshot(pids);
-        return this;
-    }
+	private final Path jfrDir;
 
-    /** For {@link dev.politely.bench.measure.Progress#follow}: starts on true, stops on false. */
-    public void window(boolean open) {
-        if (open) {
-            start();
-        } else {
-            stop();
-        }
-    }
+	private final Path summaryDir;
 
-    /** What {@link #stop()} measured. */
-    public CpuMeter.Usage usage() {
-        return usage;
-    }
+	private CpuMeter.Snapshot before;
 
-    public CpuMeter.Usage stop() {
-        usage = CpuMeter.between(before, CpuMeter.snapshot(pids));
-        if (jfrDir != null) {
-            CpuMeter.Usage measured = usage;
-            pids.forEach((name, pid) -> {
-                Profiler.stop(pid);
-                // read after the run: parsing recordings takes CPU the stages under way should not lose
-                PENDING.add(() -> {
-                    try {
-                        Files.createDirectories(summaryDir);
-                        Files.writeString(summaryDir.resolve(file(name) + ".txt"),
-                                Profiler.summarize(recording(name), stage + ": " + name) + "\nCPU during the period: "
-                                        + measured.describe() + "\n");
-                    } catch (IOException | RuntimeException e) {
-                        System.err.println("bench: no profile of " + name + " in " + stage + ": " + e);
-                    }
-                });
-            });
-        }
-        return usage;
-    }
+	private CpuMeter.Usage usage;
 
-    /** Writes the summaries of every recording of the run, once the run is over. */
-    public static void summarizeAll() {
-        PENDING.forEach(Runnable::run);
-        PENDING.clear();
-    }
+	/**
+	 * @param jfrDir where recordings go, or null not to profile
+	 */
+	public Probe(String stage, Map<String, Long> pids, Path jfrDir, Path summaryDir) {
+		this.stage = stage;
+		this.pids = new LinkedHashMap<>(pids);
+		this.pids.put("bench (load, SMTP sink)", ProcessHandle.current().pid());
+		this.jfrDir = jfrDir;
+		this.summaryDir = summaryDir;
+	}
 
-    private Path recording(String name) {
-        return jfrDir.resolve(file(name) + ".jfr");
-    }
+	public Probe start() {
+		if (jfrDir != null) {
+			pids.forEach((name, pid) -> Profiler.start(pid, recording(name)));
+		}
+		before = CpuMeter.snapshot(pids);
+		return this;
+	}
 
-    private String file(String name) {
-        return (stage + "-" + name).replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("-+$", "");
-    }
+	/**
+	 * For {@link dev.politely.bench.measure.Progress#follow}: starts on true, stops on
+	 * false.
+	 */
+	public void window(boolean open) {
+		if (open) {
+			start();
+		}
+		else {
+			stop();
+		}
+	}
+
+	/** What {@link #stop()} measured. */
+	public CpuMeter.Usage usage() {
+		return usage;
+	}
+
+	public CpuMeter.Usage stop() {
+		usage = CpuMeter.between(before, CpuMeter.snapshot(pids));
+		if (jfrDir != null) {
+			CpuMeter.Usage measured = usage;
+			pids.forEach((name, pid) -> {
+				Profiler.stop(pid);
+				// read after the run: parsing recordings takes CPU the stages under way
+				// should not lose
+				PENDING.add(() -> {
+					try {
+						Files.createDirectories(summaryDir);
+						Files.writeString(summaryDir.resolve(file(name) + ".txt"),
+								Profiler.summarize(recording(name), stage + ": " + name) + "\nCPU during the period: "
+										+ measured.describe() + "\n");
+					}
+					catch (IOException | RuntimeException e) {
+						System.err.println("bench: no profile of " + name + " in " + stage + ": " + e);
+					}
+				});
+			});
+		}
+		return usage;
+	}
+
+	/** Writes the summaries of every recording of the run, once the run is over. */
+	public static void summarizeAll() {
+		PENDING.forEach(Runnable::run);
+		PENDING.clear();
+	}
+
+	private Path recording(String name) {
+		return jfrDir.resolve(file(name) + ".jfr");
+	}
+
+	private String file(String name) {
+		return (stage + "-" + name).replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("-+$", "");
+	}
+
 }

@@ -11,7 +11,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Cross-cutting wiring: the clock, the validator, the two topics. Kept off the application class so that slice tests do not pick it up.
+ * Cross-cutting wiring: the clock, the validator, the two topics. Kept off the
+ * application class so that slice tests do not pick it up.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -37,14 +38,14 @@ class IntakeConfiguration {
 			.build();
 	}
 
-	/** Same key (owner id) and same partition count as the solicitations: the policy service joins the two. */
+	/**
+	 * Same key (owner id) and same partition count as the solicitations: the policy
+	 * service joins the two.
+	 */
 	@Bean
 	NewTopic verdictsTopic(IntakeProperties properties) {
 		IntakeProperties.Topics topics = properties.topics();
-		return TopicBuilder.name(topics.verdicts())
-			.partitions(topics.partitions())
-			.replicas(topics.replicas())
-			.build();
+		return TopicBuilder.name(topics.verdicts()).partitions(topics.partitions()).replicas(topics.replicas()).build();
 	}
 
 }

@@ -8,62 +8,59 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Typed configuration of the intake service, defaults in {@code intake-service.properties}.
+ * Typed configuration of the intake service, defaults in
+ * {@code intake-service.properties}.
  *
  * @param profilesDir directory of the owners' {@code <ownerId>.yml} profiles
  * @param profilesRescanInterval how often the directory is checked for changes
  * @param publicUrl public base URL of the intake service
  */
 @ConfigurationProperties("politely")
-public record IntakeProperties(
-		@DefaultValue("config/profiles") Path profilesDir,
-		@DefaultValue("2s") Duration profilesRescanInterval,
-		@DefaultValue("http://localhost:8080") String publicUrl,
-		@DefaultValue Topics topics,
-		@DefaultValue Intake intake,
-		@DefaultValue Readiness readiness) {
+public record IntakeProperties(@DefaultValue("config/profiles") Path profilesDir,
+		@DefaultValue("2s") Duration profilesRescanInterval, @DefaultValue("http://localhost:8080") String publicUrl,
+		@DefaultValue Topics topics, @DefaultValue Intake intake, @DefaultValue Readiness readiness) {
 
 	/**
 	 * @param solicitations the topic the accepted solicitations are written to
-	 * @param verdicts the topic the owners' verdicts are written to, co-partitioned with {@code solicitations}
+	 * @param verdicts the topic the owners' verdicts are written to, co-partitioned with
+	 * {@code solicitations}
 	 */
-	public record Topics(
-			@DefaultValue("politely.solicitations") String solicitations,
-			@DefaultValue("politely.verdicts") String verdicts,
-			@DefaultValue("6") int partitions,
+	public record Topics(@DefaultValue("politely.solicitations") String solicitations,
+			@DefaultValue("politely.verdicts") String verdicts, @DefaultValue("6") int partitions,
 			@DefaultValue("1") short replicas) {
 	}
 
 	/**
-	 * @param sendTimeout longest wait for Kafka's acknowledgement before the caller is told to retry
-	 * @param recentDeliveries how many accepted webhook ids are remembered to answer redeliveries without a rewrite
+	 * @param sendTimeout longest wait for Kafka's acknowledgement before the caller is
+	 * told to retry
+	 * @param recentDeliveries how many accepted webhook ids are remembered to answer
+	 * redeliveries without a rewrite
 	 * @param rateLimit how many authenticated deliveries one owner may make
 	 */
-	public record Intake(
-			@DefaultValue("6s") Duration sendTimeout,
-			@DefaultValue("10000") int recentDeliveries,
+	public record Intake(@DefaultValue("6s") Duration sendTimeout, @DefaultValue("10000") int recentDeliveries,
 			@DefaultValue RateLimit rateLimit) {
 	}
 
 	/**
-	 * One Resilience4j rate limiter per owner: {@code limitForPeriod} deliveries per {@code limitRefreshPeriod}.
-	 * @param timeout how long a delivery over the limit waits for a permission before it is answered 429
+	 * One Resilience4j rate limiter per owner: {@code limitForPeriod} deliveries per
+	 * {@code limitRefreshPeriod}.
+	 *
+	 * @param timeout how long a delivery over the limit waits for a permission before it
+	 * is answered 429
 	 */
-	public record RateLimit(
-			@DefaultValue("50") int limitForPeriod,
-			@DefaultValue("1s") Duration limitRefreshPeriod,
+	public record RateLimit(@DefaultValue("50") int limitForPeriod, @DefaultValue("1s") Duration limitRefreshPeriod,
 			@DefaultValue("0s") Duration timeout) {
 	}
 
 	/**
-	 * @param consumerGroups groups that must be stable with a member for the pipeline to be ready; empty: broker only
+	 * @param consumerGroups groups that must be stable with a member for the pipeline to
+	 * be ready; empty: broker only
 	 * @param timeout longest wait for the broker's answer
 	 * @param cacheFor how long an answer is reused, so that health checks stay cheap
 	 */
-	public record Readiness(
-			@DefaultValue({"politely-policy", "politely-notification"}) List<String> consumerGroups,
-			@DefaultValue("2s") Duration timeout,
-			@DefaultValue("1s") Duration cacheFor) {
+	public record Readiness(@DefaultValue( {
+			"politely-policy", "politely-notification" }) List<String> consumerGroups,
+			@DefaultValue("2s") Duration timeout, @DefaultValue("1s") Duration cacheFor){
 	}
 
 }

@@ -3,8 +3,8 @@ package dev.politely.intake.event;
 import java.time.Duration;
 
 /**
- * Kafka did not acknowledge a write in time, or the circuit breaker is open: nothing was written, the caller should
- * try again after {@link #retryAfter()}.
+ * Kafka did not acknowledge a write in time, or the circuit breaker is open: nothing was
+ * written, the caller should try again after {@link #retryAfter()}.
  */
 public class EventNotWrittenException extends RuntimeException {
 

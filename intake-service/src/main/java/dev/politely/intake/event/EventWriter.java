@@ -20,14 +20,18 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one JSON event and returns only once all in-sync replicas acknowledged it (acks=all), within
- * {@code politely.intake.send-timeout}. Every write goes through the circuit breaker {@value #BREAKER}
- * ({@code resilience4j.circuitbreaker.instances.kafka.*}): once enough writes failed, the next ones are refused at
- * once for a while, then a few probes decide whether the broker is back.
+ * Writes one JSON event and returns only once all in-sync replicas acknowledged it
+ * (acks=all), within {@code politely.intake.send-timeout}. Every write goes through the
+ * circuit breaker {@value #BREAKER}
+ * ({@code resilience4j.circuitbreaker.instances.kafka.*}): once enough writes failed, the
+ * next ones are refused at once for a while, then a few probes decide whether the broker
+ * is back.
  *
- * <p>The record carries the trace of the request that writes it (W3C {@code traceparent}), injected here from the
- * current span rather than by the template's observation ({@code spring.kafka.template.observation-enabled} is off):
- * that observation made a span, a timer and a long task timer for every write, about a tenth of the intake's CPU,
+ * <p>
+ * The record carries the trace of the request that writes it (W3C {@code traceparent}),
+ * injected here from the current span rather than by the template's observation
+ * ({@code spring.kafka.template.observation-enabled} is off): that observation made a
+ * span, a timer and a long task timer for every write, about a tenth of the intake's CPU,
  * to say no more than the request's own span says.
  */
 @Component
@@ -35,7 +39,10 @@ public class EventWriter {
 
 	static final String BREAKER = "kafka";
 
-	/** What the caller is told to wait after a failed write, while the breaker is still closed. */
+	/**
+	 * What the caller is told to wait after a failed write, while the breaker is still
+	 * closed.
+	 */
 	static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
 	private final KafkaTemplate<String, Object> kafka;
@@ -58,12 +65,14 @@ public class EventWriter {
 	}
 
 	/**
-	 * @throws EventNotWrittenException when the write was not acknowledged in time, or not tried (breaker open)
+	 * @throws EventNotWrittenException when the write was not acknowledged in time, or
+	 * not tried (breaker open)
 	 */
 	public void write(String topic, String key, Object value, EventHeaders event) {
 		if (!this.breaker.tryAcquirePermission()) {
-			throw new EventNotWrittenException("Kafka writes suspended: circuit breaker " + BREAKER + " is "
-					+ this.breaker.getState(), null, openFor());
+			throw new EventNotWrittenException(
+					"Kafka writes suspended: circuit breaker " + BREAKER + " is " + this.breaker.getState(), null,
+					openFor());
 		}
 		long start = this.breaker.getCurrentTimestamp();
 		try {

@@ -19,9 +19,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The owners found in the profiles directory, kept in step with it without a restart. A rescan only lists the
- * directory and re-reads the files whose size or modification time changed. A file that fails to read is skipped
- * with a log line naming it; the other owners keep working.
+ * The owners found in the profiles directory, kept in step with it without a restart. A
+ * rescan only lists the directory and re-reads the files whose size or modification time
+ * changed. A file that fails to read is skipped with a log line naming it; the other
+ * owners keep working.
  */
 @Component
 public class OwnerDirectory {
@@ -43,7 +44,10 @@ public class OwnerDirectory {
 		rescan();
 	}
 
-	/** The owner with this id, if its profile is present and valid. Never builds a path from the id. */
+	/**
+	 * The owner with this id, if its profile is present and valid. Never builds a path
+	 * from the id.
+	 */
 	public Optional<Owner> find(String ownerId) {
 		return Optional.ofNullable(this.owners.get(ownerId));
 	}
@@ -52,8 +56,9 @@ public class OwnerDirectory {
 			initialDelayString = "${politely.profiles-rescan-interval:2s}")
 	public synchronized void rescan() {
 		Map<Path, FileState> found = list();
-		if (found.keySet().equals(this.entries.keySet())
-				&& found.entrySet().stream().allMatch((e) -> e.getValue().equals(this.entries.get(e.getKey()).state()))) {
+		if (found.keySet().equals(this.entries.keySet()) && found.entrySet()
+			.stream()
+			.allMatch((e) -> e.getValue().equals(this.entries.get(e.getKey()).state()))) {
 			return;
 		}
 		Map<Path, Entry> next = new HashMap<>();
@@ -67,7 +72,9 @@ public class OwnerDirectory {
 				byId.put(entry.owner().ownerId(), entry.owner());
 			}
 		});
-		this.entries.keySet().stream().filter((file) -> !next.containsKey(file))
+		this.entries.keySet()
+			.stream()
+			.filter((file) -> !next.containsKey(file))
 			.forEach((file) -> log.info("Profile {} removed", file.getFileName()));
 		this.entries = next;
 		this.owners = Map.copyOf(byId);
@@ -110,8 +117,7 @@ public class OwnerDirectory {
 		try {
 			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 			return attributes.isRegularFile()
-					? Optional.of(new FileState(attributes.lastModifiedTime(), attributes.size()))
-					: Optional.empty();
+					? Optional.of(new FileState(attributes.lastModifiedTime(), attributes.size())) : Optional.empty();
 		}
 		catch (IOException ex) {
 			return Optional.empty();

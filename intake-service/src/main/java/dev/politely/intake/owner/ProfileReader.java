@@ -15,9 +15,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads the keys the intake needs from one {@code <ownerId>.yml} profile: {@code owner} and {@code webhookSecret}
- * (required), {@code language} ({@code fr} or {@code en}, default {@code fr}) and {@code displayName} (optional),
- * checked as the policy service checks them.
+ * Reads the keys the intake needs from one {@code <ownerId>.yml} profile: {@code owner}
+ * and {@code webhookSecret} (required), {@code language} ({@code fr} or {@code en},
+ * default {@code fr}) and {@code displayName} (optional), checked as the policy service
+ * checks them.
  */
 final class ProfileReader {
 
@@ -35,8 +36,8 @@ final class ProfileReader {
 		Map<?, ?> document = parse(file);
 		Object owner = document.get("owner");
 		if (!expectedOwner.equals(owner)) {
-			throw new InvalidProfileException(file, "key 'owner' must equal the file name without .yml ('"
-					+ expectedOwner + "')");
+			throw new InvalidProfileException(file,
+					"key 'owner' must equal the file name without .yml ('" + expectedOwner + "')");
 		}
 		Object secret = document.get("webhookSecret");
 		if (!(secret instanceof String text)) {
@@ -72,7 +73,8 @@ final class ProfileReader {
 		if (!(displayName instanceof String name)) {
 			throw new InvalidProfileException(file, "key 'displayName' must be text");
 		}
-		// only ever shown HTML-escaped; bounded and on one line so that a page stays a page
+		// only ever shown HTML-escaped; bounded and on one line so that a page stays a
+		// page
 		String shown = name.replaceAll("\\p{Cntrl}+", " ").strip();
 		if (shown.isEmpty()) {
 			return ownerId;

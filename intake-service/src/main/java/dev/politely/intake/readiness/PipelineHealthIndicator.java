@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code pipeline}: UP only when the broker answers and every consumer group of
- * {@code politely.readiness.consumer-groups} is STABLE with at least one member, that is when a solicitation sent
- * now will be decided and mailed. Answers are reused for {@code politely.readiness.cache-for}, so that frequent
- * health checks cost the broker nothing.
+ * {@code politely.readiness.consumer-groups} is STABLE with at least one member, that is
+ * when a solicitation sent now will be decided and mailed. Answers are reused for
+ * {@code politely.readiness.cache-for}, so that frequent health checks cost the broker
+ * nothing.
  */
 @Component
 class PipelineHealthIndicator implements HealthIndicator, DisposableBean {
@@ -124,8 +125,7 @@ class PipelineHealthIndicator implements HealthIndicator, DisposableBean {
 
 	private static String rootMessage(Throwable ex) {
 		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
-		return cause.getClass().getSimpleName()
-				+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : "");
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : "");
 	}
 
 	@Override

@@ -1,9 +1,10 @@
 package dev.politely.intake.solicitation;
 
 /**
- * What the intake learnt of one delivery, for the metrics: filled in as the checks pass, so that a refused delivery
- * is still counted with what was known of it. Only bounded values: a known owner's id, the contract's kind, the
- * platform as written in a valid body (bounded later by {@link SolicitationMetrics}).
+ * What the intake learnt of one delivery, for the metrics: filled in as the checks pass,
+ * so that a refused delivery is still counted with what was known of it. Only bounded
+ * values: a known owner's id, the contract's kind, the platform as written in a valid
+ * body (bounded later by {@link SolicitationMetrics}).
  */
 public final class DeliveryFacts {
 

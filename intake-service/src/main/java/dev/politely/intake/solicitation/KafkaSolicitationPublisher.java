@@ -8,8 +8,9 @@ import dev.politely.intake.event.EventWriter;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a {@link SolicitationReceived} to {@code politely.solicitations}, key = owner id, with binary-mode
- * CloudEvents headers, and waits for the acknowledgement of all in-sync replicas (see {@link EventWriter}).
+ * Writes a {@link SolicitationReceived} to {@code politely.solicitations}, key = owner
+ * id, with binary-mode CloudEvents headers, and waits for the acknowledgement of all
+ * in-sync replicas (see {@link EventWriter}).
  */
 @Component
 class KafkaSolicitationPublisher implements SolicitationPublisher {
@@ -33,8 +34,9 @@ class KafkaSolicitationPublisher implements SolicitationPublisher {
 			this.writer.write(this.topic, solicitation.ownerId(), solicitation, event);
 		}
 		catch (EventNotWrittenException ex) {
-			throw new SolicitationNotStoredException("Solicitation " + solicitation.solicitationId() + " not stored: "
-					+ ex.getMessage(), ex, ex.retryAfter());
+			throw new SolicitationNotStoredException(
+					"Solicitation " + solicitation.solicitationId() + " not stored: " + ex.getMessage(), ex,
+					ex.retryAfter());
 		}
 	}
 

@@ -3,7 +3,8 @@ package dev.politely.intake.solicitation;
 import java.time.Duration;
 
 /**
- * The owner made more deliveries than {@code politely.intake.rate-limit} allows; nothing was read nor written.
+ * The owner made more deliveries than {@code politely.intake.rate-limit} allows; nothing
+ * was read nor written.
  */
 public class OverRateLimitException extends RuntimeException {
 

@@ -11,9 +11,9 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * One Resilience4j rate limiter per owner, made the first time the owner delivers, all with
- * {@code politely.intake.rate-limit}. Only authenticated deliveries count, so that nobody can spend an owner's
- * budget without the owner's secret.
+ * One Resilience4j rate limiter per owner, made the first time the owner delivers, all
+ * with {@code politely.intake.rate-limit}. Only authenticated deliveries count, so that
+ * nobody can spend an owner's budget without the owner's secret.
  */
 @Component
 public class OwnerRateLimits {
@@ -31,7 +31,8 @@ public class OwnerRateLimits {
 
 	/**
 	 * Takes one permission for this owner.
-	 * @throws OverRateLimitException with how long until the next permission, when there is none left
+	 * @throws OverRateLimitException with how long until the next permission, when there
+	 * is none left
 	 */
 	void acquire(String ownerId) {
 		RateLimiter limiter = this.limiters.rateLimiter(ownerId);

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The ids of the last solicitations written, so that a redelivery is answered without a second write. Bounded:
- * the oldest are forgotten first; a forgotten or concurrent redelivery is written again, which is harmless since
- * the consumers deduplicate on the (deterministic) solicitation id.
+ * The ids of the last solicitations written, so that a redelivery is answered without a
+ * second write. Bounded: the oldest are forgotten first; a forgotten or concurrent
+ * redelivery is written again, which is harmless since the consumers deduplicate on the
+ * (deterministic) solicitation id.
  */
 final class RecentDeliveries {
 

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes one delivery in: authenticate it (owner, timestamp, signature), take one of the owner's rate-limit
- * permissions, validate the body, then write it once. Authentication comes first, so that nobody learns anything
- * about the contract, nor spends an owner's rate limit, without the owner's secret.
+ * Takes one delivery in: authenticate it (owner, timestamp, signature), take one of the
+ * owner's rate-limit permissions, validate the body, then write it once. Authentication
+ * comes first, so that nobody learns anything about the contract, nor spends an owner's
+ * rate limit, without the owner's secret.
  */
 @Service
 public class SolicitationIntake {
@@ -58,7 +59,8 @@ public class SolicitationIntake {
 	}
 
 	/**
-	 * @param facts filled in with what is learnt of the delivery as its checks pass, for the metrics
+	 * @param facts filled in with what is learnt of the delivery as its checks pass, for
+	 * the metrics
 	 */
 	public Receipt receive(String ownerId, Delivery delivery, DeliveryFacts facts) {
 		Instant now = this.clock.instant();
@@ -73,13 +75,17 @@ public class SolicitationIntake {
 			return new Receipt(solicitationId, true);
 		}
 		Instant acceptedAt = now.truncatedTo(ChronoUnit.MILLIS);
-		this.publisher.publish(SolicitationReceived.of(solicitationId, ownerId, delivery.webhookId(), acceptedAt, body));
+		this.publisher
+			.publish(SolicitationReceived.of(solicitationId, ownerId, delivery.webhookId(), acceptedAt, body));
 		this.recent.remember(solicitationId);
 		log.info("Solicitation {} received for owner {}", solicitationId, ownerId);
 		return new Receipt(solicitationId, false);
 	}
 
-	/** The same (owner, webhook id) always gives the same id, across restarts and instances. */
+	/**
+	 * The same (owner, webhook id) always gives the same id, across restarts and
+	 * instances.
+	 */
 	public static UUID solicitationId(String ownerId, String webhookId) {
 		return UUID.nameUUIDFromBytes(("solicitation:" + ownerId + ":" + webhookId).getBytes(StandardCharsets.UTF_8));
 	}

@@ -13,10 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code politely.solicitations.received}: one count per webhook delivery, tagged {@code owner} (a known owner's
- * id, else {@code unknown}), {@code kind} (the contract's kind of a valid body, else {@code invalid}),
- * {@code platform}, {@code status} (the class, {@code 2xx}) and {@code status_code}. Never a requester's name,
- * email or any free text; the platform is the caller's text, so it is kept only in a bounded set.
+ * {@code politely.solicitations.received}: one count per webhook delivery, tagged
+ * {@code owner} (a known owner's id, else {@code unknown}), {@code kind} (the contract's
+ * kind of a valid body, else {@code invalid}), {@code platform}, {@code status} (the
+ * class, {@code 2xx}) and {@code status_code}. Never a requester's name, email or any
+ * free text; the platform is the caller's text, so it is kept only in a bounded set.
  */
 @Component
 public class SolicitationMetrics {
@@ -37,8 +38,9 @@ public class SolicitationMetrics {
 	private final Set<String> platforms = new HashSet<>();
 
 	/**
-	 * The counters already registered, by their tags: building and registering one (tags sorted, meter filters,
-	 * the registry's lookup) cost more than the increment, on every delivery. As bounded as the tags themselves.
+	 * The counters already registered, by their tags: building and registering one (tags
+	 * sorted, meter filters, the registry's lookup) cost more than the increment, on
+	 * every delivery. As bounded as the tags themselves.
 	 */
 	private final ConcurrentMap<Tags, Counter> counters = new ConcurrentHashMap<>();
 

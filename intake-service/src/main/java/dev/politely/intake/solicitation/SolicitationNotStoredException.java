@@ -3,8 +3,8 @@ package dev.politely.intake.solicitation;
 import java.time.Duration;
 
 /**
- * Kafka did not acknowledge the write in time: nothing is promised to the caller, who retries after
- * {@link #retryAfter()}.
+ * Kafka did not acknowledge the write in time: nothing is promised to the caller, who
+ * retries after {@link #retryAfter()}.
  */
 public class SolicitationNotStoredException extends RuntimeException {
 

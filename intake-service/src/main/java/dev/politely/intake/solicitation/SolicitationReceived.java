@@ -10,8 +10,8 @@ import java.util.UUID;
  * {@code contracts/events/solicitation-received.v1.schema.json} describes it.
  */
 public record SolicitationReceived(UUID solicitationId, String ownerId, String webhookId, Instant acceptedAt,
-		Instant receivedAt, String kind, String platform, Requester requester, String message,
-		Integer estimatedMinutes, String callbackUrl) {
+		Instant receivedAt, String kind, String platform, Requester requester, String message, Integer estimatedMinutes,
+		String callbackUrl) {
 
 	static SolicitationReceived of(UUID solicitationId, String ownerId, String webhookId, Instant acceptedAt,
 			Solicitation body) {

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks verdict links, and records the verdict of a valid one. Recording writes a {@link VerdictRecorded} every
- * time it is asked: the event id is derived from the token, and the policy service decides a REVIEW on the first
- * verdict only, so a second POST changes nothing downstream.
+ * Checks verdict links, and records the verdict of a valid one. Recording writes a
+ * {@link VerdictRecorded} every time it is asked: the event id is derived from the token,
+ * and the policy service decides a REVIEW on the first verdict only, so a second POST
+ * changes nothing downstream.
  */
 @Service
 public class VerdictRecorder {
@@ -67,7 +68,8 @@ public class VerdictRecorder {
 
 	/**
 	 * Writes the verdict of a link {@link #check(String)} found valid.
-	 * @throws EventNotWrittenException when Kafka did not acknowledge the write: nothing was recorded
+	 * @throws EventNotWrittenException when Kafka did not acknowledge the write: nothing
+	 * was recorded
 	 */
 	public void record(String token, Valid valid) {
 		VerdictToken link = valid.token();
@@ -83,7 +85,10 @@ public class VerdictRecorder {
 				link.ownerId());
 	}
 
-	/** The same link always gives the same event id, so that a repeated POST is recognisably the same event. */
+	/**
+	 * The same link always gives the same event id, so that a repeated POST is
+	 * recognisably the same event.
+	 */
 	static UUID eventId(String token) {
 		return UUID.nameUUIDFromBytes(("verdict:" + token).getBytes(StandardCharsets.UTF_8));
 	}

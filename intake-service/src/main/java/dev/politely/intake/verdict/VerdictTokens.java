@@ -15,13 +15,17 @@ import dev.politely.intake.owner.Owner;
 import dev.politely.intake.owner.OwnerId;
 
 /**
- * Checks a verdict link's token (contracts/verdict-token.md), in the documented order: two parts and five fields,
- * a known owner, the mac (constant time), the expiry. Strict: base64url without padding and in canonical form, so
- * that no other spelling of a token passes; UTF-8 only; lower-case canonical UUIDs.
+ * Checks a verdict link's token (contracts/verdict-token.md), in the documented order:
+ * two parts and five fields, a known owner, the mac (constant time), the expiry. Strict:
+ * base64url without padding and in canonical form, so that no other spelling of a token
+ * passes; UTF-8 only; lower-case canonical UUIDs.
  */
 public final class VerdictTokens {
 
-	/** Far more than any real token (about 200 characters), so that nobody makes us decode megabytes. */
+	/**
+	 * Far more than any real token (about 200 characters), so that nobody makes us decode
+	 * megabytes.
+	 */
 	static final int MAX_LENGTH = 512;
 
 	private static final int MAC_BYTES = 32;
@@ -49,6 +53,7 @@ public final class VerdictTokens {
 
 	/** The outcome of a check. */
 	public sealed interface Check permits Valid, Expired, Invalid {
+
 	}
 
 	/** Signed by the owner's key and not expired: the verdict may be recorded. */
@@ -59,7 +64,10 @@ public final class VerdictTokens {
 	public record Expired(VerdictToken token, Owner owner) implements Check {
 	}
 
-	/** Not a token the owner's key signed: malformed, unknown owner, or a mac that does not match. */
+	/**
+	 * Not a token the owner's key signed: malformed, unknown owner, or a mac that does
+	 * not match.
+	 */
 	public record Invalid(Refusal refusal) implements Check {
 	}
 
@@ -91,7 +99,10 @@ public final class VerdictTokens {
 		return new Valid(parsed, owner);
 	}
 
-	/** {@code ownerId|solicitationId|reviewDecisionId|ACCEPT or DECLINE|expiresAt}, or null. */
+	/**
+	 * {@code ownerId|solicitationId|reviewDecisionId|ACCEPT or DECLINE|expiresAt}, or
+	 * null.
+	 */
 	private static VerdictToken parse(String payload) {
 		String[] fields = payload.split("\\|", -1);
 		if (fields.length != 5 || !OwnerId.isValid(fields[0]) || !UUID_TEXT.matcher(fields[1]).matches()
@@ -110,11 +121,15 @@ public final class VerdictTokens {
 				Instant.ofEpochSecond(Long.parseLong(fields[4])));
 	}
 
-	/** The bytes, or null unless the text is their one canonical unpadded base64url spelling. */
+	/**
+	 * The bytes, or null unless the text is their one canonical unpadded base64url
+	 * spelling.
+	 */
 	private static byte[] decode(String text) {
 		try {
 			byte[] bytes = DECODER.decode(text);
-			// the decoder ignores the unused low bits of the last character: one byte of the token could change
+			// the decoder ignores the unused low bits of the last character: one byte of
+			// the token could change
 			return ENCODER.encodeToString(bytes).equals(text) ? bytes : null;
 		}
 		catch (IllegalArgumentException ex) {

@@ -21,7 +21,10 @@ final class BoundedBody {
 	private BoundedBody() {
 	}
 
-	/** JSON in UTF-8: {@code application/json} or {@code application/*+json}, charset UTF-8 if one is given. */
+	/**
+	 * JSON in UTF-8: {@code application/json} or {@code application/*+json}, charset
+	 * UTF-8 if one is given.
+	 */
 	static void requireJson(String contentType) {
 		if (contentType == null) {
 			throw new NotJsonException(null);
@@ -42,7 +45,10 @@ final class BoundedBody {
 		}
 	}
 
-	/** The raw bytes, refusing early on a declared length over the limit and reading at most one byte more. */
+	/**
+	 * The raw bytes, refusing early on a declared length over the limit and reading at
+	 * most one byte more.
+	 */
 	static byte[] read(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
 			throw new PayloadTooLargeException();

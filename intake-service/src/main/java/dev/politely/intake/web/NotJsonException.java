@@ -6,8 +6,8 @@ package dev.politely.intake.web;
 class NotJsonException extends RuntimeException {
 
 	NotJsonException(String contentType) {
-		super("The content type must be application/json (UTF-8), not " + ((contentType == null) ? "absent" : "'"
-				+ contentType.replaceAll("[^\\x20-\\x7E]", "?") + "'"));
+		super("The content type must be application/json (UTF-8), not "
+				+ ((contentType == null) ? "absent" : "'" + contentType.replaceAll("[^\\x20-\\x7E]", "?") + "'"));
 	}
 
 }

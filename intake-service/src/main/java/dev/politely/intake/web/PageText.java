@@ -10,8 +10,9 @@ import java.util.ResourceBundle;
 import dev.politely.intake.owner.Language;
 
 /**
- * The texts of the verdict pages in one language ({@code verdict-pages/text_<lang>.properties}), for the templates.
- * Public, as the template engine calls it by reflection.
+ * The texts of the verdict pages in one language
+ * ({@code verdict-pages/text_<lang>.properties}), for the templates. Public, as the
+ * template engine calls it by reflection.
  */
 public final class PageText {
 
@@ -48,7 +49,10 @@ public final class PageText {
 		return this.bundle.getString(key);
 	}
 
-	/** The text with its {@code {0}} replaced; an instant is written as a date in this language. */
+	/**
+	 * The text with its {@code {0}} replaced; an instant is written as a date in this
+	 * language.
+	 */
 	public String text(String key, Object argument) {
 		Object shown = (argument instanceof Instant instant) ? this.dates.format(instant) : argument;
 		return new MessageFormat(text(key), this.language.locale()).format(new Object[] { shown });

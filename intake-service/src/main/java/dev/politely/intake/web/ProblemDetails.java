@@ -24,8 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Every error as an RFC 9457 {@code application/problem+json}, with a stable {@code type} URI, and never a stack
- * trace nor an exception message that was not written for the caller.
+ * Every error as an RFC 9457 {@code application/problem+json}, with a stable {@code type}
+ * URI, and never a stack trace nor an exception message that was not written for the
+ * caller.
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
@@ -70,7 +71,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(SolicitationNotStoredException.class)
 	ResponseEntity<Object> notStored(SolicitationNotStoredException ex, WebRequest request) {
-		// the cause says enough (timeout, breaker open); its stack trace, once per failed delivery, would not
+		// the cause says enough (timeout, breaker open); its stack trace, once per failed
+		// delivery, would not
 		log.error(ex.getMessage());
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "solicitation-not-stored",
 				"Solicitation not stored", "The solicitation could not be stored right now; nothing was kept."
@@ -99,14 +101,18 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 		return respond(ex, problem, new HttpHeaders(), request);
 	}
 
-	/** The errors Spring MVC raises itself (404, 405, missing parameters...): same shape, stable type. */
+	/**
+	 * The errors Spring MVC raises itself (404, 405, missing parameters...): same shape,
+	 * stable type.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail : ProblemDetail.forStatus(statusCode);
 		HttpStatus status = HttpStatus.resolve(statusCode.value());
 		if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
-			String slug = (status != null) ? status.name().toLowerCase().replace('_', '-') : "http-" + statusCode.value();
+			String slug = (status != null) ? status.name().toLowerCase().replace('_', '-')
+					: "http-" + statusCode.value();
 			problem.setType(URI.create(TYPES + slug));
 		}
 		if (problem.getTitle() == null && status != null) {

@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The intake webhook. Checks, first failing wins: 415 content type, 413 size, 401 signature (owner, timestamp,
- * signature), 429 the owner's rate limit, 400 body, then 202 once Kafka acknowledged the write (200 for a
- * redelivery already written), or 503 when it did not.
+ * The intake webhook. Checks, first failing wins: 415 content type, 413 size, 401
+ * signature (owner, timestamp, signature), 429 the owner's rate limit, 400 body, then 202
+ * once Kafka acknowledged the write (200 for a redelivery already written), or 503 when
+ * it did not.
  */
 @RestController
 class SolicitationController {
@@ -36,8 +37,8 @@ class SolicitationController {
 	ResponseEntity<Accepted> receive(@PathVariable String ownerId,
 			@RequestHeader(name = "webhook-id", required = false) String webhookId,
 			@RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
-			@RequestHeader(name = "webhook-signature", required = false) String signature,
-			HttpServletRequest request) throws IOException {
+			@RequestHeader(name = "webhook-signature", required = false) String signature, HttpServletRequest request)
+			throws IOException {
 		DeliveryFacts facts = SolicitationCounting.start(request);
 		BoundedBody.requireJson(request.getContentType());
 		byte[] body = BoundedBody.read(request);

@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Counts each webhook delivery once its answer is known, whichever check answered it: the controller leaves the
- * delivery's facts on the request, this reads them with the final status.
+ * Counts each webhook delivery once its answer is known, whichever check answered it: the
+ * controller leaves the delivery's facts on the request, this reads them with the final
+ * status.
  */
 class SolicitationCounting implements HandlerInterceptor {
 

@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The owner's verdict links (contract section 4). {@code GET} only shows a page with one button, because mail
- * scanners open links; the button {@code POST}s to the same URL, which records the verdict and answers 303 to
- * {@code GET ...?recorded}. An invalid link (malformed, altered, unknown owner) gets 404 with a page in French and
- * English, the same for all causes; an expired one 410 in the owner's language. Neither writes anything.
+ * The owner's verdict links (contract section 4). {@code GET} only shows a page with one
+ * button, because mail scanners open links; the button {@code POST}s to the same URL,
+ * which records the verdict and answers 303 to {@code GET ...?recorded}. An invalid link
+ * (malformed, altered, unknown owner) gets 404 with a page in French and English, the
+ * same for all causes; an expired one 410 in the owner's language. Neither writes
+ * anything.
  */
 @Controller
 class VerdictController {
@@ -81,8 +83,9 @@ class VerdictController {
 	}
 
 	/**
-	 * 410 in the owner's language for an expired link; 404 in French and English for an invalid one, the same page
-	 * whatever the cause, so that a link reveals nothing of which owners exist.
+	 * 410 in the owner's language for an expired link; 404 in French and English for an
+	 * invalid one, the same page whatever the cause, so that a link reveals nothing of
+	 * which owners exist.
 	 */
 	private ResponseEntity<String> refused(Check check) {
 		if (check instanceof Expired expired) {

@@ -18,8 +18,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the verdict pages ({@code verdict-pages/*.html}) with Thymeleaf, every value HTML-escaped. A plain
- * engine of our own rather than a view resolver: nothing else in the service serves HTML.
+ * Renders the verdict pages ({@code verdict-pages/*.html}) with Thymeleaf, every value
+ * HTML-escaped. A plain engine of our own rather than a view resolver: nothing else in
+ * the service serves HTML.
  */
 @Component
 class VerdictPages {
@@ -53,8 +54,8 @@ class VerdictPages {
 	}
 
 	/**
-	 * The headers of every page: never cached nor indexed (a link decides something), no referrer (the URL holds
-	 * the token), nothing loaded from elsewhere, no framing.
+	 * The headers of every page: never cached nor indexed (a link decides something), no
+	 * referrer (the URL holds the token), nothing loaded from elsewhere, no framing.
 	 */
 	record Page(HttpStatusCode status, String html) {
 

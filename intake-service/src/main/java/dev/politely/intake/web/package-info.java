@@ -1,5 +1,6 @@
 /**
- * The HTTP side: the webhook (content type and size checks, the answers, RFC 9457 problem details, the counting of
- * deliveries) and the owner's verdict pages (HTML, in the owner's language).
+ * The HTTP side: the webhook (content type and size checks, the answers, RFC 9457 problem
+ * details, the counting of deliveries) and the owner's verdict pages (HTML, in the
+ * owner's language).
  */
 package dev.politely.intake.web;

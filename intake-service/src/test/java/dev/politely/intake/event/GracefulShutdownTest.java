@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * On shutdown the web server stops taking requests, lets the one in flight finish (its Kafka write included), and
- * only then is the Kafka producer closed. The request is held inside the producer's {@code send} by an interceptor.
+ * On shutdown the web server stops taking requests, lets the one in flight finish (its
+ * Kafka write included), and only then is the Kafka producer closed. The request is held
+ * inside the producer's {@code send} by an interceptor.
  */
 class GracefulShutdownTest {
 
@@ -62,18 +63,19 @@ class GracefulShutdownTest {
 		Signed signed = Signed.now(ALICE_SECRET, "msg_in_flight", body);
 		HoldingInterceptor.hold();
 
-		CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest
-			.newBuilder(URI.create(url + "/v1/owners/alice/solicitations"))
-			.header("Content-Type", "application/json")
-			.header("webhook-id", signed.webhookId())
-			.header("webhook-timestamp", signed.timestamp())
-			.header("webhook-signature", signed.signature())
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> inFlight = http
+			.sendAsync(HttpRequest.newBuilder(URI.create(url + "/v1/owners/alice/solicitations"))
+				.header("Content-Type", "application/json")
+				.header("webhook-id", signed.webhookId())
+				.header("webhook-timestamp", signed.timestamp())
+				.header("webhook-signature", signed.signature())
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(HoldingInterceptor.entered.await(30, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<Void> closing = CompletableFuture.runAsync(intake::close);
 
-		// the server no longer answers new requests, while the one in flight is still held
+		// the server no longer answers new requests, while the one in flight is still
+		// held
 		await().atMost(Duration.ofSeconds(20)).until(() -> !answers(url + "/actuator/health"));
 		assertThat(inFlight).isNotDone();
 		assertThat(closing).isNotDone();
@@ -87,7 +89,8 @@ class GracefulShutdownTest {
 	}
 
 	private static boolean answers(String url) {
-		// a new client each time, so a new connection: the question is whether the server still takes them
+		// a new client each time, so a new connection: the question is whether the server
+		// still takes them
 		HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 		try {
 			fresh.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(1000)).build(),
@@ -99,7 +102,9 @@ class GracefulShutdownTest {
 		}
 	}
 
-	/** Holds the first write to the solicitations topic in {@code send} until released. */
+	/**
+	 * Holds the first write to the solicitations topic in {@code send} until released.
+	 */
 	public static class HoldingInterceptor implements ProducerInterceptor<Object, Object> {
 
 		static final CountDownLatch entered = new CountDownLatch(1);

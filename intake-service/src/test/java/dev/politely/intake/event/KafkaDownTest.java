@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Kafka down for real (contract section 1: 503 with Retry-After, within a bounded time): a broker of this test's
- * own, stopped in the middle of it; then a new broker.
+ * Kafka down for real (contract section 1: 503 with Retry-After, within a bounded time):
+ * a broker of this test's own, stopped in the middle of it; then a new broker.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "politely.readiness.consumer-groups=", "politely.readiness.cache-for=0s",
@@ -47,7 +47,10 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class KafkaDownTest {
 
-	/** What the webhook may take at most to say 503: a behaviour bound, generous for a loaded machine. */
+	/**
+	 * What the webhook may take at most to say 503: a behaviour bound, generous for a
+	 * loaded machine.
+	 */
 	private static final Duration BOUND = Duration.ofSeconds(15);
 
 	private static final String[] TOPICS = { "politely.solicitations", "politely.verdicts" };
@@ -90,7 +93,8 @@ class KafkaDownTest {
 
 		BROKER.destroy();
 
-		// closed breaker: each write waits for Kafka, within the bound, until enough failed
+		// closed breaker: each write waits for Kafka, within the bound, until enough
+		// failed
 		for (int i = 1; i <= 2; i++) {
 			Instant start = Instant.now();
 			HttpResponse<String> response = deliver("msg_down_" + i);
@@ -114,13 +118,15 @@ class KafkaDownTest {
 
 		HttpResponse<String> verdict = postVerdict();
 		assertThat(verdict.statusCode()).isEqualTo(503);
-		assertThat(verdict.headers().firstValue("Retry-After")).hasValueSatisfying(
-				(seconds) -> assertThat(Long.parseLong(seconds)).isGreaterThanOrEqualTo(1));
+		assertThat(verdict.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isGreaterThanOrEqualTo(1));
 		assertThat(verdict.body()).contains("Réponse non enregistrée").doesNotContain("Exception");
 		assertThat(health()).isEqualTo(503);
 
-		// a broker is back: the breaker lets a probe through once its open state is over, and closes by itself.
-		// (A new embedded broker cannot take the old one's port reliably, so the producer is pointed at it.)
+		// a broker is back: the breaker lets a probe through once its open state is over,
+		// and closes by itself.
+		// (A new embedded broker cannot take the old one's port reliably, so the producer
+		// is pointed at it.)
 		restarted = started(new EmbeddedKafkaKraftBroker(1, 6, TOPICS));
 		this.producers.setBootstrapServersSupplier(restarted::getBrokersAsString);
 		this.producers.reset();

@@ -131,7 +131,8 @@ class OwnerDirectoryTest {
 		FileTime modified = Files.getLastModifiedTime(bob);
 		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory));
 
-		// same size, same modification time: the file is not read again (a rescan only lists the directory)
+		// same size, same modification time: the file is not read again (a rescan only
+		// lists the directory)
 		Files.writeString(bob, Fixtures.profile("bob", BOB_NEW_SECRET));
 		Files.setLastModifiedTime(bob, modified);
 		owners.rescan();

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An in-memory {@link SolicitationPublisher}: records what would have been written, or fails like Kafka down.
+ * An in-memory {@link SolicitationPublisher}: records what would have been written, or
+ * fails like Kafka down.
  */
 public class RecordingPublisher implements SolicitationPublisher {
 

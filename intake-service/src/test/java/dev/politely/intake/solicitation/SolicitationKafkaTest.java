@@ -91,7 +91,8 @@ class SolicitationKafkaTest {
 
 		HttpResponse<String> response = post("alice", body, Signed.now(ALICE_SECRET, webhookId, body));
 
-		// the write was acknowledged before the answer: the end offsets moved before we even look
+		// the write was acknowledged before the answer: the end offsets moved before we
+		// even look
 		assertThat(endOffsetsSum()).isEqualTo(before + 1);
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.headers().firstValue("Location"))
@@ -158,8 +159,8 @@ class SolicitationKafkaTest {
 		HttpResponse<String> response = post("alice", body, Signed.now(ALICE_SECRET, "msg_big", body));
 
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).doesNotContain("Exception", "\tat ");
 	}
 
@@ -258,7 +259,8 @@ class SolicitationKafkaTest {
 	}
 
 	private Consumer<String, byte[]> assignedConsumer() {
-		// assigned, not subscribed: no consumer group, so the readiness check is not disturbed
+		// assigned, not subscribed: no consumer group, so the readiness check is not
+		// disturbed
 		Consumer<String, byte[]> assigned = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),

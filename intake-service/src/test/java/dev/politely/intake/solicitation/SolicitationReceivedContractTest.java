@@ -19,8 +19,9 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the intake writes matches the published event contract: serialized the way the producer does
- * ({@code JacksonJsonSerializer}, as configured in {@code intake-service.properties}).
+ * What the intake writes matches the published event contract: serialized the way the
+ * producer does ({@code JacksonJsonSerializer}, as configured in
+ * {@code intake-service.properties}).
  */
 class SolicitationReceivedContractTest {
 

@@ -37,7 +37,8 @@ import static dev.politely.intake.Fixtures.ALICE_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The verdict links against a real (embedded, KRaft) broker, over real HTTP: GET shows, only POST writes.
+ * The verdict links against a real (embedded, KRaft) broker, over real HTTP: GET shows,
+ * only POST writes.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "politely.readiness.consumer-groups=")
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -107,8 +108,8 @@ class VerdictKafkaTest {
 		assertThat(value.get("verdict").asString()).isEqualTo("DECLINE");
 		try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
 			CloudEvent event = deserializer.deserialize(TOPIC, record.headers(), record.value());
-			assertThat(event.getId()).isEqualTo(
-					UUID.nameUUIDFromBytes(("verdict:" + token).getBytes(StandardCharsets.UTF_8)).toString());
+			assertThat(event.getId())
+				.isEqualTo(UUID.nameUUIDFromBytes(("verdict:" + token).getBytes(StandardCharsets.UTF_8)).toString());
 			assertThat(event.getSource()).isEqualTo(URI.create("/politely/intake/verdicts"));
 			assertThat(event.getType()).isEqualTo("dev.politely.verdict.recorded.v1");
 			assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
@@ -162,8 +163,8 @@ class VerdictKafkaTest {
 		String altered = ((first == 'Y') ? 'Z' : 'Y') + token.substring(1);
 		String forged = VerdictLinks.token(EVE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
 				Instant.now().plusSeconds(3600));
-		String unknownOwner = VerdictLinks.token(EVE_SECRET, "mallory", UUID.randomUUID().toString(), REVIEW,
-				"ACCEPT", Instant.now().plusSeconds(3600));
+		String unknownOwner = VerdictLinks.token(EVE_SECRET, "mallory", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
+				Instant.now().plusSeconds(3600));
 		long before = written();
 
 		for (String refused : List.of(altered, forged, unknownOwner, "not-a-token", token + "A", token + ".x")) {
@@ -230,8 +231,8 @@ class VerdictKafkaTest {
 		String eventId = UUID.nameUUIDFromBytes(("verdict:" + token).getBytes(StandardCharsets.UTF_8)).toString();
 		return Topics.read(this.bootstrapServers, TOPIC)
 			.stream()
-			.filter((record) -> eventId.equals(new String(record.headers().lastHeader("ce_id").value(),
-					StandardCharsets.UTF_8)))
+			.filter((record) -> eventId
+				.equals(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)))
 			.toList();
 	}
 

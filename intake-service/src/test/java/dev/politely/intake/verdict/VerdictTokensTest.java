@@ -142,7 +142,8 @@ class VerdictTokensTest {
 	void refusesNonCanonicalBase64() {
 		String token = VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
 		String mac = token.substring(token.indexOf('.') + 1);
-		// 32 bytes take 43 characters; the last one carries 4 bits and 2 unused bits that the decoder ignores
+		// 32 bytes take 43 characters; the last one carries 4 bits and 2 unused bits that
+		// the decoder ignores
 		char last = mac.charAt(mac.length() - 1);
 		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 		char sameBits = alphabet.charAt(alphabet.indexOf(last) ^ 0b01);

@@ -41,7 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The per-owner rate limit (contract section 1: 429 with Retry-After), with a small limit: 3 deliveries an hour.
+ * The per-owner rate limit (contract section 1: 429 with Retry-After), with a small
+ * limit: 3 deliveries an hour.
  */
 @WebMvcTest(controllers = SolicitationController.class,
 		properties = { "politely.intake.rate-limit.limit-for-period=3",
@@ -70,7 +71,8 @@ class RateLimitTest {
 		byte[] body = Fixtures.example("connection-ghost.json");
 		// unsigned and badly signed deliveries do not spend alice's budget
 		for (int i = 0; i < 10; i++) {
-			deliver("alice", body, Signed.now(BOB_SECRET, "msg_forged_" + i, body)).andExpect(status().isUnauthorized());
+			deliver("alice", body, Signed.now(BOB_SECRET, "msg_forged_" + i, body))
+				.andExpect(status().isUnauthorized());
 		}
 		// an invalid body, once signed, does
 		byte[] invalid = utf8("{\"kind\": \"GOSSIP\"}");

@@ -117,14 +117,15 @@ class SolicitationControllerTest {
 	@Test
 	void answersARedeliveryWithTheSameIdWithoutWritingAgain() throws Exception {
 		byte[] body = Fixtures.example("advice-within-budget.json");
-		String first = responseOf(deliver(body, Signed.now(ALICE_SECRET, "msg_twice", body))
-			.andExpect(status().isAccepted()));
+		String first = responseOf(
+				deliver(body, Signed.now(ALICE_SECRET, "msg_twice", body)).andExpect(status().isAccepted()));
 
 		// a redelivery is signed again, with a later timestamp
-		String second = responseOf(deliver(body, Signed.at(ALICE_SECRET, "msg_twice", Instant.now().plusSeconds(30),
-				body)).andExpect(status().isOk())
-			.andExpect(header().string(HttpHeaders.LOCATION, startsWith(URL + "/")))
-			.andExpect(jsonPath("$.status").value("RECEIVED")));
+		String second = responseOf(
+				deliver(body, Signed.at(ALICE_SECRET, "msg_twice", Instant.now().plusSeconds(30), body))
+					.andExpect(status().isOk())
+					.andExpect(header().string(HttpHeaders.LOCATION, startsWith(URL + "/")))
+					.andExpect(jsonPath("$.status").value("RECEIVED")));
 
 		assertThat(second).isEqualTo(first);
 		assertThat(this.publisher.published()).hasSize(1);
@@ -156,8 +157,8 @@ class SolicitationControllerTest {
 	void listsEveryFieldThatViolatesTheSchema() throws Exception {
 		assertInvalid("""
 				{"kind": "GOSSIP", "platform": "linkedin", "receivedAt": "monday",
-				 "requester": {"email": "nobody"}, "estimatedMinutes": 9000}""",
-				"kind", "receivedAt", "requester.name", "requester.email", "estimatedMinutes");
+				 "requester": {"email": "nobody"}, "estimatedMinutes": 9000}""", "kind", "receivedAt", "requester.name",
+				"requester.email", "estimatedMinutes");
 	}
 
 	@Test
@@ -231,8 +232,8 @@ class SolicitationControllerTest {
 		byte[] body = Fixtures.example("connection-ghost.json");
 		Signed signed = Signed.now(ALICE_SECRET, "msg_who", body);
 		String unknownOwner = responseOf(deliver("/v1/owners/mallory/solicitations", body, signed));
-		String badSignature = responseOf(deliver(body, new Signed("msg_who", signed.timestamp(),
-				"v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")));
+		String badSignature = responseOf(deliver(body,
+				new Signed("msg_who", signed.timestamp(), "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")));
 
 		assertThat(unknownOwner.replace("mallory", "alice")).isEqualTo(badSignature);
 		assertUnauthenticated(deliver("/v1/owners/mallory/solicitations", body, signed));
@@ -246,8 +247,10 @@ class SolicitationControllerTest {
 		Signed valid = Signed.now(ALICE_SECRET, "msg_rotation", body);
 		Signed oldSecret = Signed.now("whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY", "msg_rotation", body);
 
-		deliver(body, new Signed(valid.webhookId(), valid.timestamp(),
-				oldSecret.signature() + " " + valid.signature() + " v2,whatever")).andExpect(status().isAccepted());
+		deliver(body,
+				new Signed(valid.webhookId(), valid.timestamp(),
+						oldSecret.signature() + " " + valid.signature() + " v2,whatever"))
+			.andExpect(status().isAccepted());
 	}
 
 	@Test
@@ -293,8 +296,8 @@ class SolicitationControllerTest {
 		byte[] body = Fixtures.example("connection-ghost.json");
 		Signed signed = Signed.now(ALICE_SECRET, "msg_text", body);
 
-		for (String contentType : new String[] { "text/plain", "application/xml", "application/json; charset=ISO-8859-1",
-				"not a type" }) {
+		for (String contentType : new String[] { "text/plain", "application/xml",
+				"application/json; charset=ISO-8859-1", "not a type" }) {
 			this.mvc.perform(signed(post(URL), signed).contentType(contentType).content(body))
 				.andExpect(status().isUnsupportedMediaType())
 				.andExpect(content().contentTypeCompatibleWith(PROBLEM))
@@ -308,10 +311,16 @@ class SolicitationControllerTest {
 	void acceptsJsonWithACharsetOrAJsonSuffix() throws Exception {
 		byte[] body = Fixtures.example("connection-ghost.json");
 
-		this.mvc.perform(signed(post(URL), Signed.now(ALICE_SECRET, "msg_charset", body))
-			.contentType("application/json; charset=utf-8").content(body)).andExpect(status().isAccepted());
-		this.mvc.perform(signed(post(URL), Signed.now(ALICE_SECRET, "msg_suffix", body))
-			.contentType("application/solicitation+json").content(body)).andExpect(status().isAccepted());
+		this.mvc
+			.perform(signed(post(URL), Signed.now(ALICE_SECRET, "msg_charset", body))
+				.contentType("application/json; charset=utf-8")
+				.content(body))
+			.andExpect(status().isAccepted());
+		this.mvc
+			.perform(signed(post(URL), Signed.now(ALICE_SECRET, "msg_suffix", body))
+				.contentType("application/solicitation+json")
+				.content(body))
+			.andExpect(status().isAccepted());
 	}
 
 	@Test
@@ -330,10 +339,12 @@ class SolicitationControllerTest {
 
 	@Test
 	void answersUnknownPathsAndMethodsWithProblemDetails() throws Exception {
-		assertNoStackTrace(this.mvc.perform(get(URL)).andExpect(status().isMethodNotAllowed())
+		assertNoStackTrace(this.mvc.perform(get(URL))
+			.andExpect(status().isMethodNotAllowed())
 			.andExpect(content().contentTypeCompatibleWith(PROBLEM))
 			.andExpect(jsonPath("$.type").value("https://politely.dev/problems/method-not-allowed")));
-		assertNoStackTrace(this.mvc.perform(get("/v1/nowhere")).andExpect(status().isNotFound())
+		assertNoStackTrace(this.mvc.perform(get("/v1/nowhere"))
+			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(PROBLEM))
 			.andExpect(jsonPath("$.type").value("https://politely.dev/problems/not-found")));
 	}

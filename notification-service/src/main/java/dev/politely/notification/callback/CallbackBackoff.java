@@ -4,14 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a failed callback is tried again: exponential ({@code initial * multiplier^(n-1)} after the n-th failure),
- * capped, with a random jitter of plus or minus {@code jitter} so that callbacks failed together do not all come
- * back together; a {@code Retry-After} from the receiver wins over the schedule (capped the same way).
+ * When a failed callback is tried again: exponential ({@code initial * multiplier^(n-1)}
+ * after the n-th failure), capped, with a random jitter of plus or minus {@code jitter}
+ * so that callbacks failed together do not all come back together; a {@code Retry-After}
+ * from the receiver wins over the schedule (capped the same way).
  *
  * @param initial wait after the first failure
  * @param multiplier growth of the wait
  * @param max longest wait
- * @param maxAttempts attempts in all, the first included; after the last, the dead-letter topic
+ * @param maxAttempts attempts in all, the first included; after the last, the dead-letter
+ * topic
  * @param jitter fraction of the wait added or removed at random, 0 to 1
  */
 public record CallbackBackoff(Duration initial, double multiplier, Duration max, int maxAttempts, double jitter) {

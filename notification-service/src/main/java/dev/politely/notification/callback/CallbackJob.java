@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A callback to deliver, as kept in the {@code politely.callbacks} table: the body is rendered once, when the
- * decision is read, so that every attempt signs and posts the same bytes.
+ * A callback to deliver, as kept in the {@code politely.callbacks} table: the body is
+ * rendered once, when the decision is read, so that every attempt signs and posts the
+ * same bytes.
  *
  * @param decisionId the decision, also the {@code webhook-id}
  * @param ownerId whose secret signs it

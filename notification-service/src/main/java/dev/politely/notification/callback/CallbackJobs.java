@@ -11,8 +11,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the {@code politely.callbacks} table (a job, its next attempt, or a tombstone once it is done) and its
- * dead-letter topic, always to the partition of the owner's decisions, and waits for the broker each time.
+ * Writes the {@code politely.callbacks} table (a job, its next attempt, or a tombstone
+ * once it is done) and its dead-letter topic, always to the partition of the owner's
+ * decisions, and waits for the broker each time.
  */
 public class CallbackJobs {
 

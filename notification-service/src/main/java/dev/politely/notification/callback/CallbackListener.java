@@ -10,9 +10,10 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the {@code politely.callbacks} table in its own consumer group. On assignment the scheduler reads the
- * partitions' pending jobs to their end, and the listener goes on from there; every later record (a new job, an
- * attempt, a tombstone) is handed to the scheduler, which returns at once.
+ * Follows the {@code politely.callbacks} table in its own consumer group. On assignment
+ * the scheduler reads the partitions' pending jobs to their end, and the listener goes on
+ * from there; every later record (a new job, an attempt, a tombstone) is handed to the
+ * scheduler, which returns at once.
  */
 @Component
 class CallbackListener implements ConsumerSeekAware {

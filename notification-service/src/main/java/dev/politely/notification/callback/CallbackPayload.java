@@ -3,8 +3,8 @@ package dev.politely.notification.callback;
 import java.util.UUID;
 
 /**
- * The body of a callback (contract section 4): the requester's reply, the same subject and text as their email,
- * for the caller to post back on the platform.
+ * The body of a callback (contract section 4): the requester's reply, the same subject
+ * and text as their email, for the caller to post back on the platform.
  *
  * @param decisionId the decision, also the {@code webhook-id}
  * @param solicitationId the answered solicitation
@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param subject the reply's subject
  * @param text the reply as plain text
  * @param html the reply as HTML, user-supplied text escaped
- * @param offeredMinutes the minutes offered by an accepted request for advice or question, else null
+ * @param offeredMinutes the minutes offered by an accepted request for advice or
+ * question, else null
  */
 public record CallbackPayload(UUID decisionId, UUID solicitationId, String outcome, String language, String subject,
 		String text, String html, Integer offeredMinutes) {

@@ -24,12 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the pending callbacks of the partitions this instance owns. Each pending job waits in memory for its
- * not-before time, then runs on a worker (never a Kafka listener thread); a receiver gets at most
- * {@code perEndpoint} attempts at a time, so a hanging one holds a few workers, not all of them. After each attempt
- * the table is updated before the next step: delivered, the ledger entry then a tombstone; failed, the job with its
- * next attempt; given up, the dead letter, a ledger entry, then a tombstone. The ledger is checked before every
- * attempt: a callback that went out never goes out again.
+ * Delivers the pending callbacks of the partitions this instance owns. Each pending job
+ * waits in memory for its not-before time, then runs on a worker (never a Kafka listener
+ * thread); a receiver gets at most {@code perEndpoint} attempts at a time, so a hanging
+ * one holds a few workers, not all of them. After each attempt the table is updated
+ * before the next step: delivered, the ledger entry then a tombstone; failed, the job
+ * with its next attempt; given up, the dead letter, a ledger entry, then a tombstone. The
+ * ledger is checked before every attempt: a callback that went out never goes out again.
  */
 public class CallbackScheduler implements AutoCloseable {
 
@@ -63,8 +64,8 @@ public class CallbackScheduler implements AutoCloseable {
 
 	private final Map<String, Semaphore> endpoints = new ConcurrentHashMap<>();
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-			runnable -> daemon(runnable, "callback-timer"));
+	private final ScheduledExecutorService timer = Executors
+		.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "callback-timer"));
 
 	private final ExecutorService workers;
 
@@ -89,8 +90,8 @@ public class CallbackScheduler implements AutoCloseable {
 	}
 
 	/**
-	 * Partitions assigned: catches the ledger up, then reads every pending job of these partitions from the table
-	 * and schedules it.
+	 * Partitions assigned: catches the ledger up, then reads every pending job of these
+	 * partitions from the table and schedules it.
 	 * @return the offsets read up to, where the listener goes on from
 	 */
 	public Map<Integer, Long> assigned(Collection<Integer> partitions) {
@@ -101,7 +102,10 @@ public class CallbackScheduler implements AutoCloseable {
 				record -> accept(record.partition(), record.key(), record.value()));
 	}
 
-	/** Partitions revoked: their jobs are forgotten here, and the attempts under way finish before another takes over. */
+	/**
+	 * Partitions revoked: their jobs are forgotten here, and the attempts under way
+	 * finish before another takes over.
+	 */
 	public void revoked(Collection<Integer> partitions) {
 		owned.removeAll(partitions);
 		pending.values().removeIf(entry -> {
@@ -126,7 +130,10 @@ public class CallbackScheduler implements AutoCloseable {
 		}
 	}
 
-	/** A record of the table: a job (scheduled unless a later attempt of it already is) or a tombstone. */
+	/**
+	 * A record of the table: a job (scheduled unless a later attempt of it already is) or
+	 * a tombstone.
+	 */
 	public void accept(int partition, String key, String value) {
 		if (key == null) {
 			return;
@@ -200,7 +207,8 @@ public class CallbackScheduler implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Kafka could not take the outcome: the table still holds the job, try again a little later
+			// Kafka could not take the outcome: the table still holds the job, try again
+			// a little later
 			log.warn("Callback {} attempt {}: its outcome could not be recorded, retrying", job.decisionId(),
 					job.attempt(), ex);
 			later(entry, backoff.after(1, null));

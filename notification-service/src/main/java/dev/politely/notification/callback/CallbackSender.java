@@ -20,9 +20,10 @@ import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
 /**
- * One attempt at one callback: a signed POST with connect and request timeouts. Tells what happened: delivered
- * (2xx), worth another try (5xx, 429, 408, a timeout, a connection error, no secret yet), or refused for good (any
- * other status, or a URL that is not a web URL).
+ * One attempt at one callback: a signed POST with connect and request timeouts. Tells
+ * what happened: delivered (2xx), worth another try (5xx, 429, 408, a timeout, a
+ * connection error, no secret yet), or refused for good (any other status, or a URL that
+ * is not a web URL).
  */
 public class CallbackSender {
 
@@ -114,7 +115,10 @@ public class CallbackSender {
 		return new Result.Refused("HTTP " + status);
 	}
 
-	/** {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110); anything else is ignored. */
+	/**
+	 * {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110); anything else is
+	 * ignored.
+	 */
 	Duration retryAfter(String value) {
 		String trimmed = value.trim();
 		if (trimmed.matches("[0-9]{1,9}")) {

@@ -19,10 +19,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The owners' {@code webhookSecret}s, read from their profile files ({@code <ownerId>.yml} in the profiles
- * directory) and read again when older than the rescan interval, so that a new or rotated secret is used without a
- * restart. Only {@code owner} and {@code webhookSecret} are read: the rest of a profile is the policy service's.
- * Secrets never leave this class but as {@link WebhookSecret}s, which do not print.
+ * The owners' {@code webhookSecret}s, read from their profile files
+ * ({@code <ownerId>.yml} in the profiles directory) and read again when older than the
+ * rescan interval, so that a new or rotated secret is used without a restart. Only
+ * {@code owner} and {@code webhookSecret} are read: the rest of a profile is the policy
+ * service's. Secrets never leave this class but as {@link WebhookSecret}s, which do not
+ * print.
  */
 public class OwnerSecrets {
 

@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The callback channel: the owners' secrets, the signed HTTP client, the job table and its scheduler. */
+/**
+ * The callback channel: the owners' secrets, the signed HTTP client, the job table and
+ * its scheduler.
+ */
 @Configuration(proxyBeanMethods = false)
 class CallbackConfig {
 

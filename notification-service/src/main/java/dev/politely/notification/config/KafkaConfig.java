@@ -46,9 +46,10 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The consumer of {@code politely.decisions} and its dead-letter topic, the tables this service keeps in Kafka
- * (ledger, digests, callbacks) and the consumer of the callbacks. Consumer settings (group, isolation level,
- * offsets, ack mode) are in {@code notification-service.properties}; the deserializers are here, typed.
+ * The consumer of {@code politely.decisions} and its dead-letter topic, the tables this
+ * service keeps in Kafka (ledger, digests, callbacks) and the consumer of the callbacks.
+ * Consumer settings (group, isolation level, offsets, ack mode) are in
+ * {@code notification-service.properties}; the deserializers are here, typed.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -62,7 +63,9 @@ class KafkaConfig {
 			.build();
 	}
 
-	/** As many partitions as the decisions: a dead letter keeps its original partition. */
+	/**
+	 * As many partitions as the decisions: a dead letter keeps its original partition.
+	 */
 	@Bean
 	NewTopic decisionsDeadLetterTopic(NotificationProperties properties) {
 		NotificationProperties.Topics topics = properties.topics();
@@ -107,7 +110,8 @@ class KafkaConfig {
 				DecisionJson.mapper(), false);
 		DefaultKafkaConsumerFactory<String, DecisionMade> factory = new DefaultKafkaConsumerFactory<>(
 				kafka.buildConsumerProperties(), new StringDeserializer(), new ErrorHandlingDeserializer<>(json));
-		// Boot binds the client metrics (records-lag-max...) only on the factory it builds itself
+		// Boot binds the client metrics (records-lag-max...) only on the factory it
+		// builds itself
 		factory.addListener(new MicrometerConsumerListener<>(registry));
 		return factory;
 	}
@@ -123,8 +127,9 @@ class KafkaConfig {
 	}
 
 	/**
-	 * The callbacks table's consumer: plain strings, and no dead-letter error handler (the listener hands records
-	 * over and never fails; an unreadable job is logged and skipped by the scheduler).
+	 * The callbacks table's consumer: plain strings, and no dead-letter error handler
+	 * (the listener hands records over and never fails; an unreadable job is logged and
+	 * skipped by the scheduler).
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, String> callbackListenerFactory(KafkaProperties kafka) {
@@ -135,20 +140,27 @@ class KafkaConfig {
 		return factory;
 	}
 
-	/** Ledger entries, digest lines and callback jobs: String keys, JSON or plain String values, acks=all. */
+	/**
+	 * Ledger entries, digest lines and callback jobs: String keys, JSON or plain String
+	 * values, acks=all.
+	 */
 	@Bean
 	KafkaTemplate<String, String> stateTemplate(KafkaProperties kafka) {
 		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
 				new StringSerializer(), new StringSerializer()));
 	}
 
-	/** Reads the tables' partitions on assignment, with a consumer of its own outside any group. */
+	/**
+	 * Reads the tables' partitions on assignment, with a consumer of its own outside any
+	 * group.
+	 */
 	@Bean
 	PartitionReader partitionReader(KafkaProperties kafka, NotificationProperties properties) {
 		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		return new PartitionReader(() -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer()),
+		return new PartitionReader(
+				() -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer()),
 				properties.ledger().loadTimeout());
 	}
 
@@ -176,8 +188,8 @@ class KafkaConfig {
 	}
 
 	/**
-	 * Boot's configurer applies {@code spring.kafka.listener.*} and the error handler bean; it is typed for
-	 * {@code <Object, Object>} factories only, hence the raw types.
+	 * Boot's configurer applies {@code spring.kafka.listener.*} and the error handler
+	 * bean; it is typed for {@code <Object, Object>} factories only, hence the raw types.
 	 */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static void applyBootSettings(ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
@@ -186,8 +198,8 @@ class KafkaConfig {
 	}
 
 	/**
-	 * Dead letters keep the bytes they arrived with when they could not be read; a record that was read but could
-	 * not be mailed is written back as JSON.
+	 * Dead letters keep the bytes they arrived with when they could not be read; a record
+	 * that was read but could not be mailed is written back as JSON.
 	 */
 	@Bean
 	ProducerFactory<String, Object> deadLetterProducerFactory(KafkaProperties kafka) {
@@ -206,9 +218,10 @@ class KafkaConfig {
 	}
 
 	/**
-	 * The one error handler: an SMTP outage is retried with a growing back-off for a long time (the record is not
-	 * skipped, the partition waits); anything else (an unreadable or invalid record, an owner that cannot be
-	 * written to) goes to the dead-letter topic at once, with the exception in its headers, and the stream flows on.
+	 * The one error handler: an SMTP outage is retried with a growing back-off for a long
+	 * time (the record is not skipped, the partition waits); anything else (an unreadable
+	 * or invalid record, an owner that cannot be written to) goes to the dead-letter
+	 * topic at once, with the exception in its headers, and the stream flows on.
 	 */
 	@Bean
 	DefaultErrorHandler errorHandler(KafkaTemplate<String, Object> deadLetterTemplate,

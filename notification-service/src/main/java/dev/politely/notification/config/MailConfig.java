@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * The letters, the MIME messages, the one SMTP connection they go through (behind a retry and a circuit breaker),
- * the daily digests, and what a decision gives.
+ * The letters, the MIME messages, the one SMTP connection they go through (behind a retry
+ * and a circuit breaker), the daily digests, and what a decision gives.
  */
 @Configuration(proxyBeanMethods = false)
 class MailConfig {
@@ -53,7 +53,8 @@ class MailConfig {
 	@Bean
 	SmtpOutbox smtpOutbox(Session smtpSession, NotificationProperties properties, MeterRegistry registry) {
 		NotificationProperties.Mail mail = properties.mail();
-		// no login: both null, or Jakarta Mail would try AUTH as the OS user with an empty password
+		// no login: both null, or Jakarta Mail would try AUTH as the OS user with an
+		// empty password
 		boolean login = StringUtils.hasText(mail.username());
 		return new SmtpOutbox(smtpSession, mail.host(), mail.port(), login ? mail.username() : null,
 				login ? mail.password() : null, mail.connections(), registry);
@@ -64,7 +65,10 @@ class MailConfig {
 		return new LetterWriter();
 	}
 
-	/** Retry and breaker named {@code smtp}: thresholds under {@code resilience4j.*.instances.smtp}. */
+	/**
+	 * Retry and breaker named {@code smtp}: thresholds under
+	 * {@code resilience4j.*.instances.smtp}.
+	 */
 	@Bean
 	MailSender mailSender(SmtpOutbox smtpOutbox, RetryRegistry retries, CircuitBreakerRegistry breakers) {
 		return new MailSender(smtpOutbox, retries.retry("smtp"), breakers.circuitBreaker("smtp"));

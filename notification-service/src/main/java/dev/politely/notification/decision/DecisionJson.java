@@ -3,7 +3,10 @@ package dev.politely.notification.decision;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** How this service reads and writes DecisionMade JSON: a tolerant reader, fields it does not know are skipped. */
+/**
+ * How this service reads and writes DecisionMade JSON: a tolerant reader, fields it does
+ * not know are skipped.
+ */
 public final class DecisionJson {
 
 	private DecisionJson() {

@@ -10,15 +10,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a DecisionMade event that this service reads (contracts/events/decision-made.v1). Unknown fields
- * are ignored, so that the policy service may add optional ones.
+ * The parts of a DecisionMade event that this service reads
+ * (contracts/events/decision-made.v1). Unknown fields are ignored, so that the policy
+ * service may add optional ones.
  *
  * @param decisionId the decision's id, which the Message-IDs are derived from
  * @param solicitationId the decided solicitation
  * @param decidedAt when it was decided, the start of the decision-to-delivery timer
  * @param outcome ACCEPT, DECLINE or REVIEW
  * @param rule the rule of the article that decided
- * @param reason the reason code, for the owner and the {@code X-Politely-Reason} header only
+ * @param reason the reason code, for the owner and the {@code X-Politely-Reason} header
+ * only
  * @param explanation the decision in a sentence, already in the owner's language
  * @param setting the profile setting that decided it, if any
  * @param offeredMinutes the minutes offered by an accepted advice request or question
@@ -27,20 +29,9 @@ import java.util.regex.Pattern;
  * @param reply how the requester is answered
  * @param review the owner's verdict links, on a REVIEW only (may be absent)
  */
-public record DecisionMade(
-		UUID decisionId,
-		UUID solicitationId,
-		Instant decidedAt,
-		Outcome outcome,
-		Rule rule,
-		String reason,
-		String explanation,
-		String setting,
-		Integer offeredMinutes,
-		Solicitation solicitation,
-		Owner owner,
-		Reply reply,
-		Review review) {
+public record DecisionMade(UUID decisionId, UUID solicitationId, Instant decidedAt, Outcome outcome, Rule rule,
+		String reason, String explanation, String setting, Integer offeredMinutes, Solicitation solicitation,
+		Owner owner, Reply reply, Review review) {
 
 	/** Reason codes are UPPER_SNAKE words: they go into a header as they are. */
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -97,8 +88,7 @@ public record DecisionMade(
 	 * @param headline their headline, shown to the owner
 	 * @param mutualConnections shown to the owner only, never to the requester
 	 */
-	public record Requester(String name, String email, String profileUrl, String headline,
-			Integer mutualConnections) {
+	public record Requester(String name, String email, String profileUrl, String headline, Integer mutualConnections) {
 
 		public Requester {
 			requireNonNull(name, "requester.name");
@@ -115,9 +105,11 @@ public record DecisionMade(
 	 * @param email where the owner's emails go
 	 * @param language the language of the owner's emails
 	 * @param timezone the zone the owner reads dates in
-	 * @param professionalPlatforms where a refusal on a private platform may point the requester
+	 * @param professionalPlatforms where a refusal on a private platform may point the
+	 * requester
 	 * @param emails the owner's cadence of decision emails, EACH when absent
-	 * @param digestTime HH:mm in the owner's zone, when a daily digest goes out; 18:00 when absent
+	 * @param digestTime HH:mm in the owner's zone, when a daily digest goes out; 18:00
+	 * when absent
 	 */
 	public record Owner(String id, String displayName, String email, Language language, String timezone,
 			List<String> professionalPlatforms, EmailCadence emails, String digestTime) {
@@ -134,7 +126,10 @@ public record DecisionMade(
 			emails = emails == null ? EmailCadence.EACH : emails;
 		}
 
-		/** The digest time; one the schema lets through but no clock has (29:00) falls back to 18:00. */
+		/**
+		 * The digest time; one the schema lets through but no clock has (29:00) falls
+		 * back to 18:00.
+		 */
 		public LocalTime digestLocalTime() {
 			if (digestTime == null) {
 				return DEFAULT_DIGEST_TIME;

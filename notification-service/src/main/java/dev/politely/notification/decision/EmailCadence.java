@@ -1,6 +1,11 @@
 package dev.politely.notification.decision;
 
-/** How the owner wants their decision emails: one by one, grouped once a day, or not at all. */
+/**
+ * How the owner wants their decision emails: one by one, grouped once a day, or not at
+ * all.
+ */
 public enum EmailCadence {
+
 	EACH, DAILY_DIGEST, NONE
+
 }

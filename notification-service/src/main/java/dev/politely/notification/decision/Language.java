@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The languages Politely writes in. */
 public enum Language {
+
 	FR("fr", Locale.FRENCH), EN("en", Locale.ENGLISH);
 
 	private final String code;
@@ -36,4 +37,5 @@ public enum Language {
 	public Locale locale() {
 		return locale;
 	}
+
 }

@@ -2,5 +2,7 @@ package dev.politely.notification.decision;
 
 /** What was decided: ACCEPT and DECLINE are final, REVIEW asks the owner. */
 public enum Outcome {
+
 	ACCEPT, DECLINE, REVIEW
+
 }

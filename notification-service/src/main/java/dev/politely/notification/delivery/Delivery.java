@@ -10,9 +10,10 @@ import dev.politely.notification.letter.Role;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * One message to one recipient: the unit that is sent, counted and recorded in the delivery ledger. Its
- * Message-ID is derived from what it tells about (the decision and the role, or the owner and the day of a digest),
- * so that a resend after a crash is recognisable.
+ * One message to one recipient: the unit that is sent, counted and recorded in the
+ * delivery ledger. Its Message-ID is derived from what it tells about (the decision and
+ * the role, or the owner and the day of a digest), so that a resend after a crash is
+ * recognisable.
  *
  * @param messageId the Message-ID
  * @param role the recipient's role

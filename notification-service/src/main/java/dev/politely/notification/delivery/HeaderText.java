@@ -3,8 +3,9 @@ package dev.politely.notification.delivery;
 import java.util.regex.Pattern;
 
 /**
- * Text that goes into a header (subject, display name). CR, LF, NUL and every other control or line-separator
- * character becomes a space, so nothing a requester typed can end a header line and start another.
+ * Text that goes into a header (subject, display name). CR, LF, NUL and every other
+ * control or line-separator character becomes a space, so nothing a requester typed can
+ * end a header line and start another.
  */
 final class HeaderText {
 

@@ -19,9 +19,10 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /**
- * Turns a letter into a MIME message: multipart/alternative (text, then HTML), the contract's {@code X-Politely-*}
- * headers and our Message-ID. Addresses are built from their parts, never by concatenating strings, and every
- * user-supplied text that reaches a header goes through {@link HeaderText}.
+ * Turns a letter into a MIME message: multipart/alternative (text, then HTML), the
+ * contract's {@code X-Politely-*} headers and our Message-ID. Addresses are built from
+ * their parts, never by concatenating strings, and every user-supplied text that reaches
+ * a header goes through {@link HeaderText}.
  */
 public class MimeLetters {
 
@@ -52,8 +53,8 @@ public class MimeLetters {
 	}
 
 	/**
-	 * The owner's digest of a day: the per-decision headers would not fit one message of many decisions, so it
-	 * carries {@code X-Politely-Digest: <day>} instead.
+	 * The owner's digest of a day: the per-decision headers would not fit one message of
+	 * many decisions, so it carries {@code X-Politely-Digest: <day>} instead.
 	 * @throws AddressException when the owner's address is not a plain, valid address
 	 */
 	public Delivery digest(String ownerId, LocalDate day, Letter letter) throws AddressException {

@@ -5,8 +5,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A MIME message whose Message-ID is ours: {@link MimeMessage#saveChanges()} would otherwise replace it with a
- * random one, and a resend would no longer be recognisable.
+ * A MIME message whose Message-ID is ours: {@link MimeMessage#saveChanges()} would
+ * otherwise replace it with a random one, and a resend would no longer be recognisable.
  */
 final class PolitelyMimeMessage extends MimeMessage {
 

@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A few SMTP connections, kept open and reused for every message: opening one per message caps a server at a few
- * dozen messages a second, one open connection takes thousands. There are at most {@code connections} of them, one
- * per listener thread being enough: a thread takes an idle connection (or opens one), sends, and gives it back. When
- * the server has dropped a connection (idle timeout, restart), the message is sent once more on a fresh one; if that
- * fails too, the server is unavailable. Thread-safe.
+ * A few SMTP connections, kept open and reused for every message: opening one per message
+ * caps a server at a few dozen messages a second, one open connection takes thousands.
+ * There are at most {@code connections} of them, one per listener thread being enough: a
+ * thread takes an idle connection (or opens one), sends, and gives it back. When the
+ * server has dropped a connection (idle timeout, restart), the message is sent once more
+ * on a fresh one; if that fails too, the server is unavailable. Thread-safe.
  */
 public class SmtpOutbox implements AutoCloseable {
 
@@ -56,7 +57,8 @@ public class SmtpOutbox implements AutoCloseable {
 
 	/**
 	 * @throws RecipientRejectedException when the server refuses the recipient for good
-	 * @throws SmtpUnavailableException when the server cannot be reached or refuses the message for now
+	 * @throws SmtpUnavailableException when the server cannot be reached or refuses the
+	 * message for now
 	 */
 	public void send(Delivery delivery) {
 		Transport transport = borrow();
@@ -87,7 +89,10 @@ public class SmtpOutbox implements AutoCloseable {
 		}
 	}
 
-	/** An idle connection, or null when a new one may be opened; waits while all of them are in use. */
+	/**
+	 * An idle connection, or null when a new one may be opened; waits while all of them
+	 * are in use.
+	 */
 	private Transport borrow() {
 		try {
 			permits.acquire();
@@ -124,8 +129,7 @@ public class SmtpOutbox implements AutoCloseable {
 		if (ex instanceof SendFailedException failed && failed.getInvalidAddresses() != null
 				&& failed.getInvalidAddresses().length > 0) {
 			throw new RecipientRejectedException(
-					"The SMTP server refused the " + delivery.role().tag() + " of " + delivery.messageId(),
-					ex);
+					"The SMTP server refused the " + delivery.role().tag() + " of " + delivery.messageId(), ex);
 		}
 	}
 
@@ -142,7 +146,10 @@ public class SmtpOutbox implements AutoCloseable {
 		return null;
 	}
 
-	/** Closes the idle connections; one in use is closed by the thread using it when it fails, or at exit. */
+	/**
+	 * Closes the idle connections; one in use is closed by the thread using it when it
+	 * fails, or at exit.
+	 */
 	@Override
 	public void close() {
 		synchronized (idle) {

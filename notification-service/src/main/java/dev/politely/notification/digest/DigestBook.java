@@ -27,9 +27,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The pending digest lines of the decisions partitions this instance owns, loaded from the {@code politely.digests}
- * table when a partition is assigned and forgotten when it is revoked, so that exactly one instance sends a given
- * owner's digest.
+ * The pending digest lines of the decisions partitions this instance owns, loaded from
+ * the {@code politely.digests} table when a partition is assigned and forgotten when it
+ * is revoked, so that exactly one instance sends a given owner's digest.
  */
 public class DigestBook {
 
@@ -88,8 +88,8 @@ public class DigestBook {
 	}
 
 	/**
-	 * The line of a final decision, for the next digest of its owner: today's when the digest time has not passed
-	 * yet in the owner's zone, else tomorrow's.
+	 * The line of a final decision, for the next digest of its owner: today's when the
+	 * digest time has not passed yet in the owner's zone, else tomorrow's.
 	 */
 	public PendingDigestLine lineFor(DecisionMade decision) {
 		DecisionMade.Owner owner = decision.owner();

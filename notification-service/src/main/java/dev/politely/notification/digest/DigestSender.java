@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks every {@code checkInterval} for digests whose time has come, and sends each once: the ledger is checked
- * before, written after, and only then are the lines removed from the table. A digest that cannot be sent (SMTP
- * down) stays pending and is tried at the next check.
+ * Looks every {@code checkInterval} for digests whose time has come, and sends each once:
+ * the ledger is checked before, written after, and only then are the lines removed from
+ * the table. A digest that cannot be sent (SMTP down) stays pending and is tried at the
+ * next check.
  */
 public class DigestSender implements AutoCloseable {
 
@@ -78,8 +79,8 @@ public class DigestSender implements AutoCloseable {
 	private void send(DigestBook.Batch batch) {
 		String key = DeliveryLedger.digestKey(batch.ownerId(), batch.day());
 		if (ledger.has(key)) {
-			registry.counter("politely.notifications", "channel", "email", "role", "digest", "result",
-					"skipped_duplicate")
+			registry
+				.counter("politely.notifications", "channel", "email", "role", "digest", "result", "skipped_duplicate")
 				.increment();
 		}
 		else {

@@ -9,7 +9,8 @@ import dev.politely.notification.decision.DecisionMade;
 import dev.politely.notification.letter.DigestLine;
 
 /**
- * A decision waiting for its owner's digest, as kept in the {@code politely.digests} table.
+ * A decision waiting for its owner's digest, as kept in the {@code politely.digests}
+ * table.
  *
  * @param owner the owner as the decision described them (address, language, zone)
  * @param day the digest's day, in the owner's zone

@@ -19,18 +19,23 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code politely.decisions} (committed records only) a poll at a time: the decisions of a batch are mailed one
- * after the other, their ledger entries written as they go and waited for together at the end, and only then are
- * the batch's offsets committed ({@code ack-mode=batch}).
+ * Reads {@code politely.decisions} (committed records only) a poll at a time: the
+ * decisions of a batch are mailed one after the other, their ledger entries written as
+ * they go and waited for together at the end, and only then are the batch's offsets
+ * committed ({@code ack-mode=batch}).
  *
- * <p>A decision that fails stops the batch: the ledger entries of those before it are waited for, and
- * {@link BatchListenerFailedException} tells the error handler which record failed, so that the offsets before it
- * are committed and that record alone is retried (an SMTP outage) or sent to the dead-letter topic (anything else),
- * exactly as a record listener would. An unreadable record (its value null, the deserializer's exception in a
+ * <p>
+ * A decision that fails stops the batch: the ledger entries of those before it are waited
+ * for, and {@link BatchListenerFailedException} tells the error handler which record
+ * failed, so that the offsets before it are committed and that record alone is retried
+ * (an SMTP outage) or sent to the dead-letter topic (anything else), exactly as a record
+ * listener would. An unreadable record (its value null, the deserializer's exception in a
  * header) is one of the latter.
  *
- * <p>Each decision is observed as the record listener would observe it ({@code spring.kafka.listener} timer, and a
- * span continuing the trace of the decision's {@code traceparent} header, so its log lines carry the trace id).
+ * <p>
+ * Each decision is observed as the record listener would observe it
+ * ({@code spring.kafka.listener} timer, and a span continuing the trace of the decision's
+ * {@code traceparent} header, so its log lines carry the trace id).
  */
 @Component
 class DecisionListener {
@@ -64,10 +69,12 @@ class DecisionListener {
 				observe(record).observe(() -> notifier.notify(readable(record), record.partition(), writes));
 			}
 			catch (RuntimeException ex) {
-				// what went out before the failing decision is in the ledger before its offset is committed
+				// what went out before the failing decision is in the ledger before its
+				// offset is committed
 				writes.await();
-				throw new BatchListenerFailedException("Decision at " + record.topic() + "-" + record.partition()
-						+ "@" + record.offset() + " failed", ex, index);
+				throw new BatchListenerFailedException(
+						"Decision at " + record.topic() + "-" + record.partition() + "@" + record.offset() + " failed",
+						ex, index);
 			}
 		}
 		writes.await();

@@ -29,11 +29,12 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Everything one decision gives, each at most once: for every recipient the ledger is checked before and written
- * after, so a redelivered or replayed decision sends nothing new. The ledger entries go into the caller's
- * {@link DeliveryLedger.Writes}, which the caller waits for before committing the decision's offset. An SMTP outage
- * throws, and the decision is retried; a requester's address that is invalid or refused is logged and skipped, so
- * the owner still hears of the decision.
+ * Everything one decision gives, each at most once: for every recipient the ledger is
+ * checked before and written after, so a redelivered or replayed decision sends nothing
+ * new. The ledger entries go into the caller's {@link DeliveryLedger.Writes}, which the
+ * caller waits for before committing the decision's offset. An SMTP outage throws, and
+ * the decision is retried; a requester's address that is invalid or refused is logged and
+ * skipped, so the owner still hears of the decision.
  */
 public class DecisionNotifier {
 
@@ -57,7 +58,10 @@ public class DecisionNotifier {
 
 	private final Clock clock;
 
-	/** Meters looked up once, not for every email: a registration (tags, filters, the registry's map) costs more. */
+	/**
+	 * Meters looked up once, not for every email: a registration (tags, filters, the
+	 * registry's map) costs more.
+	 */
 	private final Map<Role, Timer> toDelivery = new EnumMap<>(Role.class);
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -83,15 +87,20 @@ public class DecisionNotifier {
 		}
 	}
 
-	/** One decision of a batch: its ledger entries are added to {@code writes}, not waited for here. */
+	/**
+	 * One decision of a batch: its ledger entries are added to {@code writes}, not waited
+	 * for here.
+	 */
 	public void notify(DecisionMade decision, int partition, DeliveryLedger.Writes writes) {
 		for (Letter letter : writer.write(decision)) {
 			if (letter.role() == Role.OWNER && decision.isFinal()) {
-				// the owner's cadence applies to decision emails only: a REVIEW always goes at once
+				// the owner's cadence applies to decision emails only: a REVIEW always
+				// goes at once
 				switch (decision.owner().emails()) {
 					case EACH -> deliver(decision, letter, partition, writes);
 					case DAILY_DIGEST -> digest(decision, partition, writes);
-					case NONE -> log.debug("Decision {}: the owner asked for no decision emails", decision.decisionId());
+					case NONE ->
+						log.debug("Decision {}: the owner asked for no decision emails", decision.decisionId());
 				}
 			}
 			else {
@@ -115,8 +124,8 @@ public class DecisionNotifier {
 		catch (AddressException | RecipientRejectedException ex) {
 			count("email", letter.role().tag(), "failed");
 			if (letter.role() == Role.OWNER) {
-				throw new UndeliverableException("The owner's address of decision " + decision.decisionId()
-						+ " is invalid or refused", ex);
+				throw new UndeliverableException(
+						"The owner's address of decision " + decision.decisionId() + " is invalid or refused", ex);
 			}
 			log.warn("Reply of decision {} not sent: the requester's address is invalid or refused",
 					decision.decisionId());
@@ -134,7 +143,10 @@ public class DecisionNotifier {
 		toDelivery.get(letter.role()).record(sinceDecision.isNegative() ? Duration.ZERO : sinceDecision);
 	}
 
-	/** The owner's email becomes a line of their next digest; the ledger says the owner's part is done. */
+	/**
+	 * The owner's email becomes a line of their next digest; the ledger says the owner's
+	 * part is done.
+	 */
 	private void digest(DecisionMade decision, int partition, DeliveryLedger.Writes writes) {
 		String key = DeliveryLedger.key(decision.decisionId(), Role.OWNER.tag());
 		if (ledger.has(key)) {
@@ -145,7 +157,10 @@ public class DecisionNotifier {
 		writes.record(partition, key, DeliveryLedger.DIGESTED);
 	}
 
-	/** The callback is only queued here: it is delivered by the callback scheduler, on its own threads. */
+	/**
+	 * The callback is only queued here: it is delivered by the callback scheduler, on its
+	 * own threads.
+	 */
 	private void enqueueCallback(DecisionMade decision, int partition) {
 		if (ledger.has(DeliveryLedger.key(decision.decisionId(), "callback"))) {
 			count("callback", "callback", "skipped_duplicate");
@@ -155,14 +170,17 @@ public class DecisionNotifier {
 		CallbackPayload payload = new CallbackPayload(decision.decisionId(), decision.solicitationId(),
 				decision.outcome().name(), reply.language().code(), reply.subject(), reply.text(), reply.html(),
 				decision.offeredMinutes());
-		callbacks.put(partition, new CallbackJob(decision.decisionId(), decision.owner().id(),
-				decision.reply().callbackUrl(), json.writeValueAsString(payload), 1, clock.instant(),
-				decision.decidedAt()));
+		callbacks.put(partition,
+				new CallbackJob(decision.decisionId(), decision.owner().id(), decision.reply().callbackUrl(),
+						json.writeValueAsString(payload), 1, clock.instant(), decision.decidedAt()));
 	}
 
 	private void count(String channel, String role, String result) {
-		counters.computeIfAbsent(channel + "/" + role + "/" + result, absent -> registry
-			.counter("politely.notifications", "channel", channel, "role", role, "result", result)).increment();
+		counters
+			.computeIfAbsent(channel + "/" + role + "/" + result,
+					absent -> registry.counter("politely.notifications", "channel", channel, "role", role, "result",
+							result))
+			.increment();
 	}
 
 }

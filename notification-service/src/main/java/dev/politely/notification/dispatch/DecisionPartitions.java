@@ -10,9 +10,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
- * Before the first decision of a newly assigned partition is processed, the ledger partition of the same number is
- * read to its end (whoever owned the partition before wrote its entries synchronously before committing), and the
- * pending digest lines of that partition are loaded; a revoked partition's digest lines are dropped, their new
+ * Before the first decision of a newly assigned partition is processed, the ledger
+ * partition of the same number is read to its end (whoever owned the partition before
+ * wrote its entries synchronously before committing), and the pending digest lines of
+ * that partition are loaded; a revoked partition's digest lines are dropped, their new
  * owner sends them.
  */
 public class DecisionPartitions implements ConsumerAwareRebalanceListener {

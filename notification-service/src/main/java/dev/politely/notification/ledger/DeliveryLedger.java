@@ -20,20 +20,27 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * What was already delivered, read from and written to the compacted ledger topic. Every entry of a loaded
- * partition is kept in memory (a key and a short value, about 100 bytes; a million deliveries take ~100 MB): a
- * check is a map lookup. A partition is caught up from where it was last read each time one of this instance's
- * listeners is assigned it, so entries written meanwhile by another instance are seen before anything is sent.
+ * What was already delivered, read from and written to the compacted ledger topic. Every
+ * entry of a loaded partition is kept in memory (a key and a short value, about 100
+ * bytes; a million deliveries take ~100 MB): a check is a map lookup. A partition is
+ * caught up from where it was last read each time one of this instance's listeners is
+ * assigned it, so entries written meanwhile by another instance are seen before anything
+ * is sent.
  */
 public class DeliveryLedger {
 
-	/** A delivery that went out (email handed to the SMTP server, callback answered 2xx). */
+	/**
+	 * A delivery that went out (email handed to the SMTP server, callback answered 2xx).
+	 */
 	public static final String SENT = "sent";
 
 	/** The owner's decision email was put into a daily digest instead. */
 	public static final String DIGESTED = "digested";
 
-	/** The callback was given up and written to the dead-letter topic: a replay does not try it again. */
+	/**
+	 * The callback was given up and written to the dead-letter topic: a replay does not
+	 * try it again.
+	 */
 	public static final String DEAD_LETTER = "dead_letter";
 
 	private final KafkaTemplate<String, String> kafka;
@@ -64,7 +71,10 @@ public class DeliveryLedger {
 		return ownerId + "/" + day + "/digest";
 	}
 
-	/** Reads the given ledger partitions from where this instance last stopped to their current end. */
+	/**
+	 * Reads the given ledger partitions from where this instance last stopped to their
+	 * current end.
+	 */
 	public synchronized void catchUp(Collection<Integer> partitions) {
 		Map<Integer, Long> from = partitions.stream()
 			.distinct()
@@ -89,8 +99,8 @@ public class DeliveryLedger {
 	}
 
 	/**
-	 * Writes an entry to the given partition, the decision's, and waits for every in-sync replica to have it
-	 * (acks=all): only then may the decision's offset be committed.
+	 * Writes an entry to the given partition, the decision's, and waits for every in-sync
+	 * replica to have it (acks=all): only then may the decision's offset be committed.
 	 */
 	public void record(int partition, String key, String value) {
 		Writes writes = writes();
@@ -98,17 +108,21 @@ public class DeliveryLedger {
 		writes.await();
 	}
 
-	/** A group of entries written one after the other and waited for together, see {@link Writes}. */
+	/**
+	 * A group of entries written one after the other and waited for together, see
+	 * {@link Writes}.
+	 */
 	public Writes writes() {
 		return new Writes();
 	}
 
 	/**
-	 * The entries of a batch of decisions: each is sent to the broker as soon as its delivery is done, and all of
-	 * them are waited for once, before the batch's offsets are committed. Waiting for each on its own would put a
-	 * broker round trip between every two emails. The crash window is unchanged: an email whose entry was not yet
-	 * acknowledged is sent again after a crash (same Message-ID), and only those in flight at that moment are.
-	 * Not thread-safe: one listener thread fills it.
+	 * The entries of a batch of decisions: each is sent to the broker as soon as its
+	 * delivery is done, and all of them are waited for once, before the batch's offsets
+	 * are committed. Waiting for each on its own would put a broker round trip between
+	 * every two emails. The crash window is unchanged: an email whose entry was not yet
+	 * acknowledged is sent again after a crash (same Message-ID), and only those in
+	 * flight at that moment are. Not thread-safe: one listener thread fills it.
 	 */
 	public final class Writes {
 
@@ -120,8 +134,9 @@ public class DeliveryLedger {
 		}
 
 		/**
-		 * Sends the entry without waiting. It is known to this instance at once: what it records (an email handed
-		 * to the SMTP server) is already true, whether or not the write succeeds.
+		 * Sends the entry without waiting. It is known to this instance at once: what it
+		 * records (an email handed to the SMTP server) is already true, whether or not
+		 * the write succeeds.
 		 */
 		public void record(int partition, String key, String value) {
 			entries.put(key, value);
@@ -130,7 +145,8 @@ public class DeliveryLedger {
 				pending.add(kafka.send(new ProducerRecord<>(topic, partition, key, value)));
 			}
 			catch (KafkaException ex) {
-				// the producer gave up before sending (no metadata within max.block.ms): retried like a failed write
+				// the producer gave up before sending (no metadata within max.block.ms):
+				// retried like a failed write
 				throw new LedgerUnavailableException("Could not send " + key + " to the ledger", ex);
 			}
 		}

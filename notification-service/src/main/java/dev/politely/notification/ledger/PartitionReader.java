@@ -13,8 +13,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads partitions of a topic from given offsets to their current end, outside any consumer group: how the ledger,
- * the pending digests and the pending callbacks are loaded when their partition is assigned.
+ * Reads partitions of a topic from given offsets to their current end, outside any
+ * consumer group: how the ledger, the pending digests and the pending callbacks are
+ * loaded when their partition is assigned.
  */
 public final class PartitionReader {
 
@@ -25,8 +26,10 @@ public final class PartitionReader {
 	private final Duration patience;
 
 	/**
-	 * @param consumers opens a consumer without a group (assign only), String keys and values
-	 * @param patience longest time a load may take before it fails, and the partition is not processed
+	 * @param consumers opens a consumer without a group (assign only), String keys and
+	 * values
+	 * @param patience longest time a load may take before it fails, and the partition is
+	 * not processed
 	 */
 	public PartitionReader(Supplier<KafkaConsumer<String, String>> consumers, Duration patience) {
 		this.consumers = consumers;

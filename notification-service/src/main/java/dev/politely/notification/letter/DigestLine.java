@@ -11,8 +11,9 @@ import dev.politely.notification.decision.Outcome;
 import dev.politely.notification.decision.Rule;
 
 /**
- * One final decision in an owner's daily digest: who asked what, where, the outcome and why. It is all the digest
- * needs, so that a pending digest is rebuilt from these lines alone after a restart.
+ * One final decision in an owner's daily digest: who asked what, where, the outcome and
+ * why. It is all the digest needs, so that a pending digest is rebuilt from these lines
+ * alone after a restart.
  *
  * @param decisionId the decision
  * @param requesterName who asked
@@ -25,8 +26,8 @@ import dev.politely.notification.decision.Rule;
  * @param replySent whether the requester was written to
  * @param decidedAt when it was decided, the order of the lines
  */
-public record DigestLine(UUID decisionId, String requesterName, Kind kind, String platform, Outcome outcome,
-		Rule rule, String explanation, String setting, boolean replySent, Instant decidedAt) {
+public record DigestLine(UUID decisionId, String requesterName, Kind kind, String platform, Outcome outcome, Rule rule,
+		String explanation, String setting, boolean replySent, Instant decidedAt) {
 
 	public DigestLine {
 		requireNonNull(decisionId, "decisionId");

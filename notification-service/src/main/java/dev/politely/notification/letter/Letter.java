@@ -3,8 +3,9 @@ package dev.politely.notification.letter;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One email, written but not yet addressed as MIME: the words and who they are for. Names and subject are plain
- * text as the templates wrote them; whoever puts them into headers keeps control characters out.
+ * One email, written but not yet addressed as MIME: the words and who they are for. Names
+ * and subject are plain text as the templates wrote them; whoever puts them into headers
+ * keeps control characters out.
  *
  * @param role the recipient's role
  * @param recipientEmail the recipient's address

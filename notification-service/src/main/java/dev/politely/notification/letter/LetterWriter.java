@@ -20,9 +20,10 @@ import dev.politely.notification.decision.PlatformClass;
 import dev.politely.notification.letter.Templates.Bodies;
 
 /**
- * Writes the letters of a decision (contract section 4). A final decision gives the owner's decision email and,
- * when the requester left an address, their reply; a REVIEW gives the owner's question only. The requester's reply
- * is built from the kind, the outcome and the minutes only: no reason, rule, count or explanation ever reaches it.
+ * Writes the letters of a decision (contract section 4). A final decision gives the
+ * owner's decision email and, when the requester left an address, their reply; a REVIEW
+ * gives the owner's question only. The requester's reply is built from the kind, the
+ * outcome and the minutes only: no reason, rule, count or explanation ever reaches it.
  */
 public final class LetterWriter {
 
@@ -33,9 +34,9 @@ public final class LetterWriter {
 	public List<Letter> write(DecisionMade decision) {
 		return switch (decision.outcome()) {
 			case REVIEW -> List.of(toOwner(decision, "owner/review"));
-			case ACCEPT, DECLINE -> decision.requester().hasEmail()
-					? List.of(toOwner(decision, "owner/decision"), toRequester(decision))
-					: List.of(toOwner(decision, "owner/decision"));
+			case ACCEPT, DECLINE ->
+				decision.requester().hasEmail() ? List.of(toOwner(decision, "owner/decision"), toRequester(decision))
+						: List.of(toOwner(decision, "owner/decision"));
 		};
 	}
 
@@ -91,7 +92,8 @@ public final class LetterWriter {
 	}
 
 	/**
-	 * The requester's reply to a final decision, whether or not they left an address: the callback carries it too.
+	 * The requester's reply to a final decision, whether or not they left an address: the
+	 * callback carries it too.
 	 */
 	public ReplyText reply(DecisionMade decision) {
 		if (!decision.isFinal()) {
@@ -103,7 +105,8 @@ public final class LetterWriter {
 		Kind kind = solicitation.kind();
 		Integer minutes = decision.offeredMinutes();
 		boolean accepted = decision.outcome() == Outcome.ACCEPT;
-		// an accepted request for time states the minutes; without them (an owner's verdict) it says yes plainly
+		// an accepted request for time states the minutes; without them (an owner's
+		// verdict) it says yes plainly
 		String variant = kind.takesTime() && minutes == null ? ".untimed" : "";
 		String subject = accepted
 				? templates.message(language, "subject.requester.accept." + kind + variant, name, minutes)
@@ -125,8 +128,8 @@ public final class LetterWriter {
 	}
 
 	/**
-	 * The owner's daily digest: one email for the day's final decisions, oldest first, each with who asked what,
-	 * the outcome and why.
+	 * The owner's daily digest: one email for the day's final decisions, oldest first,
+	 * each with who asked what, the outcome and why.
 	 */
 	public Letter digest(DecisionMade.Owner owner, LocalDate day, List<DigestLine> lines) {
 		Language language = owner.language();
@@ -158,7 +161,10 @@ public final class LetterWriter {
 				subject, bodies.text(), bodies.html());
 	}
 
-	/** Rule 4: a request on a private platform may be pointed to where the owner meets people professionally. */
+	/**
+	 * Rule 4: a request on a private platform may be pointed to where the owner meets
+	 * people professionally.
+	 */
 	private static String professionalPresence(DecisionMade decision) {
 		List<String> platforms = decision.owner().professionalPlatforms();
 		if (decision.solicitation().platformClass() != PlatformClass.PRIVATE || platforms.isEmpty()
@@ -181,7 +187,10 @@ public final class LetterWriter {
 			.format(instant);
 	}
 
-	/** Only web links become links: a {@code javascript:} or {@code data:} URL is not rendered at all. */
+	/**
+	 * Only web links become links: a {@code javascript:} or {@code data:} URL is not
+	 * rendered at all.
+	 */
 	private static String webLink(String url) {
 		if (url == null) {
 			return null;

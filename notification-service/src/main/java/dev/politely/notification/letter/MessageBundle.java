@@ -10,10 +10,11 @@ import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 
 /**
- * The words of the letters, one {@code .properties} bundle per language (UTF-8), for the templates' {@code #{...}}
- * expressions and for subjects. A missing key fails loudly rather than mailing {@code ??key??} to someone.
- * Messages with arguments go through {@link MessageFormat}: the bundles use the typographic apostrophe (’) so that
- * no quote needs doubling.
+ * The words of the letters, one {@code .properties} bundle per language (UTF-8), for the
+ * templates' {@code #{...}} expressions and for subjects. A missing key fails loudly
+ * rather than mailing {@code ??key??} to someone. Messages with arguments go through
+ * {@link MessageFormat}: the bundles use the typographic apostrophe (’) so that no quote
+ * needs doubling.
  */
 final class MessageBundle implements IMessageResolver {
 
@@ -22,7 +23,10 @@ final class MessageBundle implements IMessageResolver {
 
 	private final String baseName;
 
-	/** Parsed once per language and key; a MessageFormat is not thread-safe, so each use formats with a copy. */
+	/**
+	 * Parsed once per language and key; a MessageFormat is not thread-safe, so each use
+	 * formats with a copy.
+	 */
 	private final Map<Locale, Map<String, MessageFormat>> formats = new ConcurrentHashMap<>();
 
 	MessageBundle(String baseName) {
@@ -34,8 +38,9 @@ final class MessageBundle implements IMessageResolver {
 			return ResourceBundle.getBundle(baseName, locale, NO_FALLBACK).getString(key);
 		}
 		MessageFormat format = formats.computeIfAbsent(locale, language -> new ConcurrentHashMap<>())
-			.computeIfAbsent(key, absent -> new MessageFormat(
-					ResourceBundle.getBundle(baseName, locale, NO_FALLBACK).getString(key), locale));
+			.computeIfAbsent(key,
+					absent -> new MessageFormat(ResourceBundle.getBundle(baseName, locale, NO_FALLBACK).getString(key),
+							locale));
 		return ((MessageFormat) format.clone()).format(arguments);
 	}
 

@@ -3,16 +3,17 @@ package dev.politely.notification.letter;
 import java.util.Locale;
 import java.util.Map;
 
-/** Platforms as people write them ("LinkedIn", not "linkedin"), for the words of a letter. */
+/**
+ * Platforms as people write them ("LinkedIn", not "linkedin"), for the words of a letter.
+ */
 final class PlatformNames {
 
-	private static final Map<String, String> KNOWN = Map.ofEntries(
-			Map.entry("linkedin", "LinkedIn"), Map.entry("xing", "XING"), Map.entry("malt", "Malt"),
-			Map.entry("viadeo", "Viadeo"), Map.entry("welcome to the jungle", "Welcome to the Jungle"),
-			Map.entry("facebook", "Facebook"), Map.entry("instagram", "Instagram"),
-			Map.entry("whatsapp", "WhatsApp"), Map.entry("snapchat", "Snapchat"), Map.entry("tiktok", "TikTok"),
-			Map.entry("x", "X"), Map.entry("twitter", "X"), Map.entry("github", "GitHub"),
-			Map.entry("mastodon", "Mastodon"), Map.entry("bluesky", "Bluesky"));
+	private static final Map<String, String> KNOWN = Map.ofEntries(Map.entry("linkedin", "LinkedIn"),
+			Map.entry("xing", "XING"), Map.entry("malt", "Malt"), Map.entry("viadeo", "Viadeo"),
+			Map.entry("welcome to the jungle", "Welcome to the Jungle"), Map.entry("facebook", "Facebook"),
+			Map.entry("instagram", "Instagram"), Map.entry("whatsapp", "WhatsApp"), Map.entry("snapchat", "Snapchat"),
+			Map.entry("tiktok", "TikTok"), Map.entry("x", "X"), Map.entry("twitter", "X"),
+			Map.entry("github", "GitHub"), Map.entry("mastodon", "Mastodon"), Map.entry("bluesky", "Bluesky"));
 
 	private PlatformNames() {
 	}

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.politely.notification.decision.Language;
 
 /**
- * The requester's reply as words, whoever carries it: the requester's email and the signed callback post the
- * same subject and text.
+ * The requester's reply as words, whoever carries it: the requester's email and the
+ * signed callback post the same subject and text.
  *
  * @param language the language it is written in
  * @param subject the subject

@@ -11,8 +11,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Thymeleaf, standalone: {@code *.txt} templates in TEXT mode, {@code *.html} in HTML mode (where {@code th:text}
- * escapes everything it writes), both under {@code mail/templates/}, words from the {@link MessageBundle}.
+ * Thymeleaf, standalone: {@code *.txt} templates in TEXT mode, {@code *.html} in HTML
+ * mode (where {@code th:text} escapes everything it writes), both under
+ * {@code mail/templates/}, words from the {@link MessageBundle}.
  */
 final class Templates {
 
@@ -33,7 +34,10 @@ final class Templates {
 		engine.setMessageResolver(messages);
 	}
 
-	/** The text and HTML bodies of one kind of letter, {@code name.txt} and {@code name.html}. */
+	/**
+	 * The text and HTML bodies of one kind of letter, {@code name.txt} and
+	 * {@code name.html}.
+	 */
 	Bodies render(String name, Language language, Map<String, Object> variables) {
 		Context context = new Context(language.locale(), variables);
 		context.setVariable("lang", language.code());
@@ -44,7 +48,10 @@ final class Templates {
 		return messages.message(language.locale(), key, arguments);
 	}
 
-	/** Conditional blocks leave blank lines behind: no more than one empty line in a row, none at either end. */
+	/**
+	 * Conditional blocks leave blank lines behind: no more than one empty line in a row,
+	 * none at either end.
+	 */
 	private static String tidy(String text) {
 		String trimmed = TRAILING_BLANKS.matcher(text).replaceAll("\n");
 		return BLANK_LINES.matcher(trimmed).replaceAll("\n\n").strip() + "\n";

@@ -46,10 +46,12 @@ class CallbackBackoffTest {
 	void readsRetryAfterInSecondsOrAsAnHttpDate() {
 		Instant now = Instant.parse("2026-11-24T08:00:00Z");
 		CallbackSender sender = new CallbackSender(Duration.ofSeconds(1), Duration.ofSeconds(1),
-				new OwnerSecrets(java.nio.file.Path.of("none"), Duration.ofSeconds(5)), Clock.fixed(now, ZoneOffset.UTC));
+				new OwnerSecrets(java.nio.file.Path.of("none"), Duration.ofSeconds(5)),
+				Clock.fixed(now, ZoneOffset.UTC));
 
 		assertThat(sender.retryAfter("1")).isEqualTo(Duration.ofSeconds(1));
-		assertThat(sender.retryAfter(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(90).atZone(ZoneOffset.UTC))))
+		assertThat(sender
+			.retryAfter(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(90).atZone(ZoneOffset.UTC))))
 			.isEqualTo(Duration.ofSeconds(90));
 		assertThat(sender.retryAfter("soon")).isNull();
 	}

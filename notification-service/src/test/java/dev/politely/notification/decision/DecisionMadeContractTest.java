@@ -25,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * This service's records against the published contract, {@code contracts/events/decision-made.v1.schema.json}:
- * the fixtures the tests publish are valid events, the records read only fields the schema defines, and a record
- * cannot be built without a field the schema requires.
+ * This service's records against the published contract,
+ * {@code contracts/events/decision-made.v1.schema.json}: the fixtures the tests publish
+ * are valid events, the records read only fields the schema defines, and a record cannot
+ * be built without a field the schema requires.
  */
 class DecisionMadeContractTest {
 

@@ -62,8 +62,7 @@ class MimeLettersTest {
 	}
 
 	@Test
-	void addressesTheOwnerFromPolitelyAndTheRequesterFromTheOwnerWithoutRevealingTheOwnersAddress()
-			throws Exception {
+	void addressesTheOwnerFromPolitelyAndTheRequesterFromTheOwnerWithoutRevealingTheOwnersAddress() throws Exception {
 		DecisionMade decision = decision("accept-connection");
 
 		MimeMessage owner = reparse(deliveryTo(Role.OWNER, decision).message());

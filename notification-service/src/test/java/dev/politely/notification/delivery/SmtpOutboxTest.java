@@ -68,12 +68,16 @@ class SmtpOutboxTest {
 		assertThat(greenMail.getReceivedMessages()).hasSize(messages);
 		assertThat(proxy.connections()).isEqualTo(1);
 		assertThat(registry.get("politely.smtp.connections").counter().count()).isEqualTo(1.0);
-		System.out.printf("SmtpOutboxTest: outbox %d messages over %d connection(s), %.0f messages/s;"
-				+ " a connection per message (as JavaMailSender#send): %.0f messages/s%n", messages,
-				proxy.connections(), outboxRate, connectionPerMessageRate(messages));
+		System.out.printf(
+				"SmtpOutboxTest: outbox %d messages over %d connection(s), %.0f messages/s;"
+						+ " a connection per message (as JavaMailSender#send): %.0f messages/s%n",
+				messages, proxy.connections(), outboxRate, connectionPerMessageRate(messages));
 	}
 
-	/** The figure the outbox is measured against, printed only: the same messages with a connection each. */
+	/**
+	 * The figure the outbox is measured against, printed only: the same messages with a
+	 * connection each.
+	 */
 	private double connectionPerMessageRate(int messages) throws MessagingException {
 		long started = System.nanoTime();
 		for (int i = 0; i < messages; i++) {

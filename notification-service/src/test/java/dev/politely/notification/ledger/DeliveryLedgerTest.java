@@ -21,9 +21,10 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
- * The ledger's batch of writes against a real broker: what a batch records is known to this instance at once, is in
- * the topic for any other instance once awaited, and a write the producer cannot send is reported as the ledger
- * being unavailable (retried), never as a decision that cannot be handled (dead-lettered).
+ * The ledger's batch of writes against a real broker: what a batch records is known to
+ * this instance at once, is in the topic for any other instance once awaited, and a write
+ * the producer cannot send is reported as the ledger being unavailable (retried), never
+ * as a decision that cannot be handled (dead-lettered).
  */
 @EmbeddedKafka(partitions = 1, topics = DeliveryLedgerTest.TOPIC)
 class DeliveryLedgerTest {
@@ -77,8 +78,10 @@ class DeliveryLedgerTest {
 		DeliveryLedger.Writes writes = here.writes();
 
 		writes.record(0, "d2/owner", DeliveryLedger.SENT);
-		// the topic has one partition: the producer finds no leader for this one and gives up after max.block.ms;
-		// the error handler retries a LedgerUnavailableException, where any other exception would dead-letter the
+		// the topic has one partition: the producer finds no leader for this one and
+		// gives up after max.block.ms;
+		// the error handler retries a LedgerUnavailableException, where any other
+		// exception would dead-letter the
 		// decision whose email already went out
 		assertThatExceptionOfType(LedgerUnavailableException.class)
 			.isThrownBy(() -> writes.record(5, "d2/requester", DeliveryLedger.SENT));

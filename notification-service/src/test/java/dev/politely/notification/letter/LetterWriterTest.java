@@ -194,7 +194,11 @@ class LetterWriterTest {
 		for (Letter letter : letters) {
 			assertThat(letter.text()).startsWith(greeting);
 			for (String body : List.of(letter.subject(), letter.text(), letter.html())) {
-				assertThat(body).doesNotContain("??").doesNotContain("[(").doesNotContain("${").doesNotContain("th:text").doesNotContain("th:if");
+				assertThat(body).doesNotContain("??")
+					.doesNotContain("[(")
+					.doesNotContain("${")
+					.doesNotContain("th:text")
+					.doesNotContain("th:if");
 			}
 		}
 		Letter reply = letters.get(1);

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The rendered samples in {@code docs/messages/} are what the templates write now: this test fails when they
- * differ, and rewrites them when run with {@code -Dpolitely.samples.write=true}.
+ * The rendered samples in {@code docs/messages/} are what the templates write now: this
+ * test fails when they differ, and rewrites them when run with
+ * {@code -Dpolitely.samples.write=true}.
  */
 class MessageSamplesTest {
 
@@ -57,7 +58,10 @@ class MessageSamplesTest {
 		}
 	}
 
-	/** Every letter: both languages, both outcomes, every kind, owner and requester; the review, the digest. */
+	/**
+	 * Every letter: both languages, both outcomes, every kind, owner and requester; the
+	 * review, the digest.
+	 */
 	Map<String, String> render() {
 		Map<String, String> samples = new TreeMap<>();
 		for (String language : List.of("fr", "en")) {
@@ -89,7 +93,8 @@ class MessageSamplesTest {
 
 	private Letter digest(String language) {
 		List<DigestLine> lines = Stream
-			.of(decision(Kind.ADVICE_REQUEST, "ACCEPT", language), decision(Kind.CONNECTION_REQUEST, "DECLINE", language),
+			.of(decision(Kind.ADVICE_REQUEST, "ACCEPT", language),
+					decision(Kind.CONNECTION_REQUEST, "DECLINE", language),
 					decision(Kind.RECOMMENDATION_REQUEST, "ACCEPT", language))
 			.map(node -> DigestLine.of(read(node)))
 			.toList();

@@ -9,33 +9,34 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
 
-    private final PolicyProperties.Topics topics;
+	private final PolicyProperties.Topics topics;
 
-    KafkaTopicsConfig(PolicyProperties properties) {
-        this.topics = properties.topics();
-    }
+	KafkaTopicsConfig(PolicyProperties properties) {
+		this.topics = properties.topics();
+	}
 
-    @Bean
-    NewTopic solicitationsTopic() {
-        return topic(topics.solicitations());
-    }
+	@Bean
+	NewTopic solicitationsTopic() {
+		return topic(topics.solicitations());
+	}
 
-    @Bean
-    NewTopic verdictsTopic() {
-        return topic(topics.verdicts());
-    }
+	@Bean
+	NewTopic verdictsTopic() {
+		return topic(topics.verdicts());
+	}
 
-    @Bean
-    NewTopic decisionsTopic() {
-        return topic(topics.decisions());
-    }
+	@Bean
+	NewTopic decisionsTopic() {
+		return topic(topics.decisions());
+	}
 
-    @Bean
-    NewTopic solicitationsDeadLetterTopic() {
-        return topic(topics.deadLetters());
-    }
+	@Bean
+	NewTopic solicitationsDeadLetterTopic() {
+		return topic(topics.deadLetters());
+	}
 
-    private NewTopic topic(String name) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).build();
-    }
+	private NewTopic topic(String name) {
+		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).build();
+	}
+
 }

@@ -15,12 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("politely")
 public record PolicyProperties(Path profilesDir, Duration profilesRefresh, String publicUrl, Duration verdictTtl,
-        Topics topics) {
+		Topics topics) {
 
-    public record Topics(String solicitations, String verdicts, String decisions, int partitions, short replicas) {
+	public record Topics(String solicitations, String verdicts, String decisions, int partitions, short replicas) {
 
-        public String deadLetters() {
-            return solicitations + "-dlt";
-        }
-    }
+		public String deadLetters() {
+			return solicitations + "-dlt";
+		}
+	}
 }

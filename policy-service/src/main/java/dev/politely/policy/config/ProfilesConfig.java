@@ -10,33 +10,35 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The owners' profiles, read at start and rescanned every {@code politely.profiles-refresh}, so an
- * edit takes effect within seconds without a restart (an invalid edit keeps the last good profile).
+ * The owners' profiles, read at start and rescanned every
+ * {@code politely.profiles-refresh}, so an edit takes effect within seconds without a
+ * restart (an invalid edit keeps the last good profile).
  */
 @Configuration(proxyBeanMethods = false)
 class ProfilesConfig {
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService profileRefresher() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "profile-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-    }
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService profileRefresher() {
+		return Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "profile-refresh");
+			t.setDaemon(true);
+			return t;
+		});
+	}
 
-    @Bean
-    ProfileDirectory profileDirectory(PolicyProperties properties, ScheduledExecutorService profileRefresher) {
-        ProfileDirectory profiles = new ProfileDirectory(properties.profilesDir());
-        profiles.refresh();
-        long every = properties.profilesRefresh().toMillis();
-        profileRefresher.scheduleWithFixedDelay(profiles::refresh, every, every, TimeUnit.MILLISECONDS);
-        return profiles;
-    }
+	@Bean
+	ProfileDirectory profileDirectory(PolicyProperties properties, ScheduledExecutorService profileRefresher) {
+		ProfileDirectory profiles = new ProfileDirectory(properties.profilesDir());
+		profiles.refresh();
+		long every = properties.profilesRefresh().toMillis();
+		profileRefresher.scheduleWithFixedDelay(profiles::refresh, every, every, TimeUnit.MILLISECONDS);
+		return profiles;
+	}
 
-    /** The webhook's body rules, for the dry run, which takes the same body. */
-    @Bean
-    SolicitationValidator solicitationValidator() {
-        return new SolicitationValidator();
-    }
+	/** The webhook's body rules, for the dry run, which takes the same body. */
+	@Bean
+	SolicitationValidator solicitationValidator() {
+		return new SolicitationValidator();
+	}
+
 }

@@ -2,21 +2,22 @@ package dev.politely.policy.decision;
 
 import dev.politely.policy.profile.Purpose;
 
-/** What a solicitation asks for, and the purpose (rule 1) that saying yes to it serves. */
+/**
+ * What a solicitation asks for, and the purpose (rule 1) that saying yes to it serves.
+ */
 public enum Kind {
-    CONNECTION_REQUEST(Purpose.NETWORK),
-    RECOMMENDATION_REQUEST(Purpose.NETWORK),
-    INTRODUCTION_REQUEST(Purpose.NETWORK),
-    ADVICE_REQUEST(Purpose.CONTRIBUTE),
-    QUESTION(Purpose.CONTRIBUTE);
 
-    private final Purpose purpose;
+	CONNECTION_REQUEST(Purpose.NETWORK), RECOMMENDATION_REQUEST(Purpose.NETWORK), INTRODUCTION_REQUEST(Purpose.NETWORK),
+	ADVICE_REQUEST(Purpose.CONTRIBUTE), QUESTION(Purpose.CONTRIBUTE);
 
-    Kind(Purpose purpose) {
-        this.purpose = purpose;
-    }
+	private final Purpose purpose;
 
-    public Purpose purpose() {
-        return purpose;
-    }
+	Kind(Purpose purpose) {
+		this.purpose = purpose;
+	}
+
+	public Purpose purpose() {
+		return purpose;
+	}
+
 }

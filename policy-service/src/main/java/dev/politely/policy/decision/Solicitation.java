@@ -10,13 +10,13 @@ import java.util.Objects;
  * @param message the requester's message, or null
  * @param estimatedMinutes the time an advice request or question asks for, or null
  */
-public record Solicitation(Kind kind, String platform, Instant receivedAt, Requester requester,
-        String message, Integer estimatedMinutes) {
+public record Solicitation(Kind kind, String platform, Instant receivedAt, Requester requester, String message,
+		Integer estimatedMinutes) {
 
-    public Solicitation {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(platform, "platform");
-        Objects.requireNonNull(receivedAt, "receivedAt");
-        Objects.requireNonNull(requester, "requester");
-    }
+	public Solicitation {
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(platform, "platform");
+		Objects.requireNonNull(receivedAt, "receivedAt");
+		Objects.requireNonNull(requester, "requester");
+	}
 }

@@ -2,5 +2,7 @@ package dev.politely.policy.decision;
 
 /** The owner's answer to a REVIEW. */
 public enum Verdict {
-    ACCEPT, DECLINE
+
+	ACCEPT, DECLINE
+
 }

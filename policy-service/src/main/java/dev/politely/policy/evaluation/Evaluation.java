@@ -18,69 +18,75 @@ import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a signed delivery like the webhook does, then runs the decision procedure on it with the
- * owner's current profile and counters. Reads only: nothing is written anywhere.
+ * Checks a signed delivery like the webhook does, then runs the decision procedure on it
+ * with the owner's current profile and counters. Reads only: nothing is written anywhere.
  */
 @Service
 class Evaluation {
 
-    // a secret no owner has, so an unknown owner costs the same work as a wrong signature
-    private static final WebhookSecret NO_OWNER = WebhookSecret.random();
+	// a secret no owner has, so an unknown owner costs the same work as a wrong signature
+	private static final WebhookSecret NO_OWNER = WebhookSecret.random();
 
-    private final ProfileDirectory profiles;
-    private final SolicitationValidator validator;
-    private final WebhookSignatureVerifier verifier = new WebhookSignatureVerifier();
-    private final OwnerCountersQuery counters;
-    private final Clock clock;
+	private final ProfileDirectory profiles;
 
-    Evaluation(ProfileDirectory profiles, SolicitationValidator validator, OwnerCountersQuery counters, Clock clock) {
-        this.profiles = profiles;
-        this.validator = validator;
-        this.counters = counters;
-        this.clock = clock;
-    }
+	private final SolicitationValidator validator;
 
-    sealed interface Outcome permits Evaluated, Forward, NotNow {
-    }
+	private final WebhookSignatureVerifier verifier = new WebhookSignatureVerifier();
 
-    record Evaluated(EvaluationResult result) implements Outcome {
-    }
+	private final OwnerCountersQuery counters;
 
-    record Forward(String hostAndPort) implements Outcome {
-    }
+	private final Clock clock;
 
-    record NotNow(String why) implements Outcome {
-    }
+	Evaluation(ProfileDirectory profiles, SolicitationValidator validator, OwnerCountersQuery counters, Clock clock) {
+		this.profiles = profiles;
+		this.validator = validator;
+		this.counters = counters;
+		this.clock = clock;
+	}
 
-    Outcome evaluate(String ownerId, Delivery delivery) {
-        Profile profile = profiles.find(ownerId).orElse(null);
-        WebhookSecret secret = profile == null ? NO_OWNER : WebhookSecret.parse(profile.webhookSecret());
-        if (!verifier.verify(secret, delivery, clock.instant()).isValid() || profile == null) {
-            throw new UnsignedEvaluationException();
-        }
-        Solicitation solicitation = toSolicitation(validator.validate(delivery.body()));
-        OwnerCountersQuery.Answer answer = counters.counters(ownerId, solicitation.receivedAt(), profile.timezone());
-        if (answer instanceof OwnerCountersQuery.Local local) {
-            return new Evaluated(result(solicitation, profile, local.counters()));
-        }
-        if (answer instanceof OwnerCountersQuery.Remote remote) {
-            return new Forward(remote.hostAndPort());
-        }
-        return new NotNow(((OwnerCountersQuery.Unavailable) answer).why());
-    }
+	sealed interface Outcome permits Evaluated, Forward, NotNow {
 
-    private EvaluationResult result(Solicitation solicitation, Profile profile, OwnerCounters current) {
-        Decision d = DecisionProcedure.decide(solicitation, profile, current);
-        return new EvaluationResult(d.outcome().name(), d.rule().name(), d.reason().name(), d.purpose().name(),
-                d.explanation(), d.setting(), d.offeredMinutes(), profile.policyVersion(),
-                new EvaluationResult.Counters(current.adviceMinutesThisWeek(), current.unknownAcceptedThisMonth()));
-    }
+	}
 
-    private Solicitation toSolicitation(dev.politely.webhook.body.Solicitation body) {
-        var r = body.requester();
-        Instant receivedAt = body.receivedAt() != null ? body.receivedAt() : clock.instant();
-        return new Solicitation(Kind.valueOf(body.kind()), body.platform(), receivedAt,
-                new Requester(r.name(), r.email(), r.profileUrl(), r.headline(), r.language(), r.mutualConnections()),
-                body.message(), body.estimatedMinutes());
-    }
+	record Evaluated(EvaluationResult result) implements Outcome {
+	}
+
+	record Forward(String hostAndPort) implements Outcome {
+	}
+
+	record NotNow(String why) implements Outcome {
+	}
+
+	Outcome evaluate(String ownerId, Delivery delivery) {
+		Profile profile = profiles.find(ownerId).orElse(null);
+		WebhookSecret secret = profile == null ? NO_OWNER : WebhookSecret.parse(profile.webhookSecret());
+		if (!verifier.verify(secret, delivery, clock.instant()).isValid() || profile == null) {
+			throw new UnsignedEvaluationException();
+		}
+		Solicitation solicitation = toSolicitation(validator.validate(delivery.body()));
+		OwnerCountersQuery.Answer answer = counters.counters(ownerId, solicitation.receivedAt(), profile.timezone());
+		if (answer instanceof OwnerCountersQuery.Local local) {
+			return new Evaluated(result(solicitation, profile, local.counters()));
+		}
+		if (answer instanceof OwnerCountersQuery.Remote remote) {
+			return new Forward(remote.hostAndPort());
+		}
+		return new NotNow(((OwnerCountersQuery.Unavailable) answer).why());
+	}
+
+	private EvaluationResult result(Solicitation solicitation, Profile profile, OwnerCounters current) {
+		Decision d = DecisionProcedure.decide(solicitation, profile, current);
+		return new EvaluationResult(d.outcome().name(), d.rule().name(), d.reason().name(), d.purpose().name(),
+				d.explanation(), d.setting(), d.offeredMinutes(), profile.policyVersion(),
+				new EvaluationResult.Counters(current.adviceMinutesThisWeek(), current.unknownAcceptedThisMonth()));
+	}
+
+	private Solicitation toSolicitation(dev.politely.webhook.body.Solicitation body) {
+		var r = body.requester();
+		Instant receivedAt = body.receivedAt() != null ? body.receivedAt() : clock.instant();
+		return new Solicitation(Kind.valueOf(body.kind()), body.platform(), receivedAt,
+				new Requester(r.name(), r.email(), r.profileUrl(), r.headline(), r.language(), r.mutualConnections()),
+				body.message(), body.estimatedMinutes());
+	}
+
 }

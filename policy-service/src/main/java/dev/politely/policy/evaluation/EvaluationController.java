@@ -22,95 +22,107 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * {@code POST /v1/owners/{ownerId}/policy/evaluate}: the webhook's body and signature headers, and
- * back the decision the current profile would give. Errors are RFC 9457 problem details.
+ * {@code POST /v1/owners/{ownerId}/policy/evaluate}: the webhook's body and signature
+ * headers, and back the decision the current profile would give. Errors are RFC 9457
+ * problem details.
  */
 @RestController
 class EvaluationController {
 
-    static final int MAX_BODY_BYTES = 64 * 1024;
-    static final String FORWARDED = "politely-forwarded";
-    private static final String PROBLEMS = "https://politely.dev/problems/";
+	static final int MAX_BODY_BYTES = 64 * 1024;
+	static final String FORWARDED = "politely-forwarded";
 
-    private final Evaluation evaluation;
-    private final RestClient forwarding;
+	private static final String PROBLEMS = "https://politely.dev/problems/";
 
-    EvaluationController(Evaluation evaluation) {
-        this.evaluation = evaluation;
-        this.forwarding = RestClient.create();
-    }
+	private final Evaluation evaluation;
 
-    @PostMapping("/v1/owners/{ownerId}/policy/evaluate")
-    ResponseEntity<?> evaluate(@PathVariable String ownerId, HttpServletRequest request,
-            @RequestHeader(name = "webhook-id", required = false) String webhookId,
-            @RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
-            @RequestHeader(name = "webhook-signature", required = false) String signature,
-            @RequestHeader(name = FORWARDED, required = false) String forwarded) throws IOException {
-        MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
-        if (type == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
-            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "The body must be application/json.");
-        }
-        byte[] body = boundedBody(request);
-        if (body == null) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The body is over 64 KiB.");
-        }
-        Delivery delivery = new Delivery(webhookId, timestamp, signature, body);
-        Evaluation.Outcome outcome = evaluation.evaluate(ownerId, delivery);
-        if (outcome instanceof Evaluation.Evaluated evaluated) {
-            return ResponseEntity.ok(evaluated.result());
-        }
-        if (outcome instanceof Evaluation.Forward forward && forwarded == null) {
-            return forward(forward.hostAndPort(), ownerId, delivery);
-        }
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-ready",
-                "The owner's counters are not available right now; retry in a few seconds.");
-    }
+	private final RestClient forwarding;
 
-    private ResponseEntity<?> forward(String hostAndPort, String ownerId, Delivery delivery) {
-        try {
-            return forwarding.post().uri(URI.create("http://" + hostAndPort + "/v1/owners/" + ownerId + "/policy/evaluate"))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .header("webhook-id", delivery.webhookId())
-                    .header("webhook-timestamp", delivery.timestamp())
-                    .header("webhook-signature", delivery.signatures())
-                    .header(FORWARDED, "1")
-                    .body(delivery.body())
-                    .retrieve()
-                    .toEntity(byte[].class);
-        } catch (RestClientResponseException e) {
-            return ResponseEntity.status(e.getStatusCode()).headers(e.getResponseHeaders()).body(e.getResponseBodyAsByteArray());
-        }
-    }
+	EvaluationController(Evaluation evaluation) {
+		this.evaluation = evaluation;
+		this.forwarding = RestClient.create();
+	}
 
-    @ExceptionHandler(UnsignedEvaluationException.class)
-    ResponseEntity<ProblemDetail> unsigned() {
-        return problem(HttpStatus.UNAUTHORIZED, "invalid-signature",
-                "The request is not signed with the owner's webhook secret, or its timestamp is stale.");
-    }
+	@PostMapping("/v1/owners/{ownerId}/policy/evaluate")
+	ResponseEntity<?> evaluate(@PathVariable String ownerId, HttpServletRequest request,
+			@RequestHeader(name = "webhook-id", required = false) String webhookId,
+			@RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
+			@RequestHeader(name = "webhook-signature", required = false) String signature,
+			@RequestHeader(name = FORWARDED, required = false) String forwarded) throws IOException {
+		MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+		if (type == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+			return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+					"The body must be application/json.");
+		}
+		byte[] body = boundedBody(request);
+		if (body == null) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The body is over 64 KiB.");
+		}
+		Delivery delivery = new Delivery(webhookId, timestamp, signature, body);
+		Evaluation.Outcome outcome = evaluation.evaluate(ownerId, delivery);
+		if (outcome instanceof Evaluation.Evaluated evaluated) {
+			return ResponseEntity.ok(evaluated.result());
+		}
+		if (outcome instanceof Evaluation.Forward forward && forwarded == null) {
+			return forward(forward.hostAndPort(), ownerId, delivery);
+		}
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-ready",
+				"The owner's counters are not available right now; retry in a few seconds.");
+	}
 
-    @ExceptionHandler(InvalidSolicitationException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidSolicitationException e) {
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "invalid-solicitation",
-                "The body is not a valid solicitation.");
-        response.getBody().setProperty("errors", e.violations().stream()
-                .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
-        return response;
-    }
+	private ResponseEntity<?> forward(String hostAndPort, String ownerId, Delivery delivery) {
+		try {
+			return forwarding.post()
+				.uri(URI.create("http://" + hostAndPort + "/v1/owners/" + ownerId + "/policy/evaluate"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("webhook-id", delivery.webhookId())
+				.header("webhook-timestamp", delivery.timestamp())
+				.header("webhook-signature", delivery.signatures())
+				.header(FORWARDED, "1")
+				.body(delivery.body())
+				.retrieve()
+				.toEntity(byte[].class);
+		}
+		catch (RestClientResponseException e) {
+			return ResponseEntity.status(e.getStatusCode())
+				.headers(e.getResponseHeaders())
+				.body(e.getResponseBodyAsByteArray());
+		}
+	}
 
-    private static byte[] boundedBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            return null;
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
-        }
-    }
+	@ExceptionHandler(UnsignedEvaluationException.class)
+	ResponseEntity<ProblemDetail> unsigned() {
+		return problem(HttpStatus.UNAUTHORIZED, "invalid-signature",
+				"The request is not signed with the owner's webhook secret, or its timestamp is stale.");
+	}
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(PROBLEMS + type));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(problem);
-    }
+	@ExceptionHandler(InvalidSolicitationException.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidSolicitationException e) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "invalid-solicitation",
+				"The body is not a valid solicitation.");
+		response.getBody()
+			.setProperty("errors",
+					e.violations().stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+		return response;
+	}
+
+	private static byte[] boundedBody(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			return null;
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+			return body.length > MAX_BODY_BYTES ? null : body;
+		}
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(PROBLEMS + type));
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(problem);
+	}
+
 }

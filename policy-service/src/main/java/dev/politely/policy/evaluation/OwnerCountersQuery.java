@@ -17,48 +17,55 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an owner's counters from the policy stream's store (interactive query), read-only.
+ * Reads an owner's counters from the policy stream's store (interactive query),
+ * read-only.
  *
- * <p>The store is partitioned by owner: with several instances, the owner's partition may live on
- * another one; the answer then says where ({@link Remote}) and the caller forwards the request.
+ * <p>
+ * The store is partitioned by owner: with several instances, the owner's partition may
+ * live on another one; the answer then says where ({@link Remote}) and the caller
+ * forwards the request.
  */
 @Component
 class OwnerCountersQuery {
 
-    private final StreamsBuilderFactoryBean streams;
+	private final StreamsBuilderFactoryBean streams;
 
-    OwnerCountersQuery(StreamsBuilderFactoryBean streams) {
-        this.streams = streams;
-    }
+	OwnerCountersQuery(StreamsBuilderFactoryBean streams) {
+		this.streams = streams;
+	}
 
-    sealed interface Answer permits Local, Remote, Unavailable {
-    }
+	sealed interface Answer permits Local, Remote, Unavailable {
 
-    record Local(OwnerCounters counters) implements Answer {
-    }
+	}
 
-    record Remote(String hostAndPort) implements Answer {
-    }
+	record Local(OwnerCounters counters) implements Answer {
+	}
 
-    record Unavailable(String why) implements Answer {
-    }
+	record Remote(String hostAndPort) implements Answer {
+	}
 
-    Answer counters(String owner, Instant receivedAt, ZoneId zone) {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
-            return new Unavailable("the policy stream is not running yet");
-        }
-        KeyQueryMetadata where = kafkaStreams.queryMetadataForKey(OwnerLedger.STORE, owner, Serdes.String().serializer());
-        try {
-            ReadOnlyKeyValueStore<String, Integer> store = kafkaStreams.store(StoreQueryParameters
-                    .fromNameAndType(OwnerLedger.STORE, QueryableStoreTypes.<String, Integer>keyValueStore())
-                    .withPartition(where.partition()));
-            return new Local(OwnerLedger.read(store::get, owner, receivedAt, zone));
-        } catch (InvalidStateStoreException notHere) {
-            return Optional.ofNullable(where.activeHost())
-                    .filter(host -> host.port() > 0)
-                    .<Answer>map(host -> new Remote(host.host() + ":" + host.port()))
-                    .orElseGet(() -> new Unavailable("the owner's partition is moving between instances"));
-        }
-    }
+	record Unavailable(String why) implements Answer {
+	}
+
+	Answer counters(String owner, Instant receivedAt, ZoneId zone) {
+		KafkaStreams kafkaStreams = streams.getKafkaStreams();
+		if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+			return new Unavailable("the policy stream is not running yet");
+		}
+		KeyQueryMetadata where = kafkaStreams.queryMetadataForKey(OwnerLedger.STORE, owner,
+				Serdes.String().serializer());
+		try {
+			ReadOnlyKeyValueStore<String, Integer> store = kafkaStreams.store(StoreQueryParameters
+				.fromNameAndType(OwnerLedger.STORE, QueryableStoreTypes.<String, Integer>keyValueStore())
+				.withPartition(where.partition()));
+			return new Local(OwnerLedger.read(store::get, owner, receivedAt, zone));
+		}
+		catch (InvalidStateStoreException notHere) {
+			return Optional.ofNullable(where.activeHost())
+				.filter(host -> host.port() > 0)
+				.<Answer>map(host -> new Remote(host.host() + ":" + host.port()))
+				.orElseGet(() -> new Unavailable("the owner's partition is moving between instances"));
+		}
+	}
+
 }

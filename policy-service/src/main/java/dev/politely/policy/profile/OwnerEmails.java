@@ -1,6 +1,10 @@
 package dev.politely.policy.profile;
 
-/** How the owner wants their decision emails: one per decision, one digest a day, or none. */
+/**
+ * How the owner wants their decision emails: one per decision, one digest a day, or none.
+ */
 public enum OwnerEmails {
-    EACH, DAILY_DIGEST, NONE
+
+	EACH, DAILY_DIGEST, NONE
+
 }

@@ -23,84 +23,79 @@ import java.util.Set;
  * @param callbackUrl the default callback for replies, or null
  * @param purposes rule 1: the reasons to say yes, in declaration order
  * @param ownerEmails how decision emails reach the owner (optional key, default EACH)
- * @param digestTime when the daily digest goes out, in {@code timezone} (optional key, default 18:00)
- * @param policyVersion SHA-256 (hex) of the raw file bytes: which version of the policy decided
+ * @param digestTime when the daily digest goes out, in {@code timezone} (optional key,
+ * default 18:00)
+ * @param policyVersion SHA-256 (hex) of the raw file bytes: which version of the policy
+ * decided
  */
-public record Profile(
-        String owner,
-        String displayName,
-        String email,
-        String language,
-        ZoneId timezone,
-        String webhookSecret,
-        String callbackUrl,
-        Set<Purpose> purposes,
-        Activity activity,
-        Platforms platforms,
-        Connections connections,
-        Recommendations recommendations,
-        Advice advice,
-        List<Contact> contacts,
-        WhenUnsure whenUnsure,
-        OwnerEmails ownerEmails,
-        LocalTime digestTime,
-        String policyVersion) {
+public record Profile(String owner, String displayName, String email, String language, ZoneId timezone,
+		String webhookSecret, String callbackUrl, Set<Purpose> purposes, Activity activity, Platforms platforms,
+		Connections connections, Recommendations recommendations, Advice advice, List<Contact> contacts,
+		WhenUnsure whenUnsure, OwnerEmails ownerEmails, LocalTime digestTime, String policyVersion) {
 
-    public Profile {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(timezone, "timezone");
-        purposes = inDeclarationOrder(purposes);
-        contacts = List.copyOf(contacts);
-    }
+	public Profile {
+		Objects.requireNonNull(owner, "owner");
+		Objects.requireNonNull(timezone, "timezone");
+		purposes = inDeclarationOrder(purposes);
+		contacts = List.copyOf(contacts);
+	}
 
-    /** Rules 2, 3 and 5: the words that show a request is coherent with the owner's activity. */
-    public record Activity(List<String> keywords) {
-        public Activity {
-            keywords = List.copyOf(keywords);
-        }
-    }
+	/**
+	 * Rules 2, 3 and 5: the words that show a request is coherent with the owner's
+	 * activity.
+	 */
+	public record Activity(List<String> keywords) {
+		public Activity {
+			keywords = List.copyOf(keywords);
+		}
+	}
 
-    /**
-     * Rule 4: where the owner is professional and where private.
-     *
-     * @param personal the YAML key {@code private} ({@code private} is a Java keyword)
-     */
-    public record Platforms(List<String> professional, List<String> personal) {
-        public Platforms {
-            professional = List.copyOf(professional);
-            personal = List.copyOf(personal);
-        }
-    }
+	/**
+	 * Rule 4: where the owner is professional and where private.
+	 *
+	 * @param personal the YAML key {@code private} ({@code private} is a Java keyword)
+	 */
+	public record Platforms(List<String> professional, List<String> personal) {
+		public Platforms {
+			professional = List.copyOf(professional);
+			personal = List.copyOf(personal);
+		}
+	}
 
-    /** Rules 2 and 3 for connection requests. */
-    public record Connections(int minMutualConnections, int maxUnknownPerMonth) {
-    }
+	/** Rules 2 and 3 for connection requests. */
+	public record Connections(int minMutualConnections, int maxUnknownPerMonth) {
+	}
 
-    /** Rule 3 for recommendation and introduction requests. */
-    public record Recommendations(Relationship minRelationship, int minKnownMonths) {
-    }
+	/** Rule 3 for recommendation and introduction requests. */
+	public record Recommendations(Relationship minRelationship, int minKnownMonths) {
+	}
 
-    /** Rule 5: the weekly limit set beforehand, and the estimates used when a request gives none. */
-    public record Advice(int weeklyBudgetMinutes, int defaultMinutes, int questionMinutes) {
-    }
+	/**
+	 * Rule 5: the weekly limit set beforehand, and the estimates used when a request
+	 * gives none.
+	 */
+	public record Advice(int weeklyBudgetMinutes, int defaultMinutes, int questionMinutes) {
+	}
 
-    /**
-     * Someone the owner actually knows. At least one of {@code email} and {@code profileUrl} is set.
-     *
-     * @param since when the owner met them, or null (then they count as known for 0 months)
-     */
-    public record Contact(String name, String email, String profileUrl, Relationship relationship, LocalDate since) {
-    }
+	/**
+	 * Someone the owner actually knows. At least one of {@code email} and
+	 * {@code profileUrl} is set.
+	 *
+	 * @param since when the owner met them, or null (then they count as known for 0
+	 * months)
+	 */
+	public record Contact(String name, String email, String profileUrl, Relationship relationship, LocalDate since) {
+	}
 
-    /** Never prints the webhook secret: profiles end up in logs. */
-    @Override
-    public String toString() {
-        return "Profile[owner=" + owner + ", policyVersion=" + policyVersion + "]";
-    }
+	/** Never prints the webhook secret: profiles end up in logs. */
+	@Override
+	public String toString() {
+		return "Profile[owner=" + owner + ", policyVersion=" + policyVersion + "]";
+	}
 
-    private static Set<Purpose> inDeclarationOrder(Collection<Purpose> purposes) {
-        EnumSet<Purpose> set = EnumSet.noneOf(Purpose.class);
-        set.addAll(purposes);
-        return Collections.unmodifiableSet(set);
-    }
+	private static Set<Purpose> inDeclarationOrder(Collection<Purpose> purposes) {
+		EnumSet<Purpose> set = EnumSet.noneOf(Purpose.class);
+		set.addAll(purposes);
+		return Collections.unmodifiableSet(set);
+	}
 }

@@ -2,5 +2,7 @@ package dev.politely.policy.profile;
 
 /** What an unsure step of the procedure does: ask the owner, or decline politely. */
 public enum WhenUnsure {
-    REVIEW, DECLINE
+
+	REVIEW, DECLINE
+
 }

@@ -17,86 +17,107 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * What the policy service tells the dashboards: decisions by outcome, rule and reason; advice
- * minutes given; this week's remaining budget and this month's unknown contacts, per owner; and
- * the time from the intake's receipt to the decision.
+ * What the policy service tells the dashboards: decisions by outcome, rule and reason;
+ * advice minutes given; this week's remaining budget and this month's unknown contacts,
+ * per owner; and the time from the intake's receipt to the decision.
  *
- * <p>Owner ids are tags (an installation has few owners); requester data never is. Under
- * exactly-once processing a record can be processed again after a crash, so these figures are
- * observations, not accounts: the accounts are the state stores.
+ * <p>
+ * Owner ids are tags (an installation has few owners); requester data never is. Under
+ * exactly-once processing a record can be processed again after a crash, so these figures
+ * are observations, not accounts: the accounts are the state stores.
  */
 final class DecisionMetrics {
 
-    private final MeterRegistry registry;
-    private final Clock clock;
-    private final Map<String, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> unknownThisMonth = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> unknownCap = new ConcurrentHashMap<>();
-    // The meters, registered once per tag combination: a builder and a registry lookup for every
-    // decision were most of what the metrics cost.
-    private final Map<DecisionTags, Counter> decisions = new ConcurrentHashMap<>();
-    private final Map<String, Counter> adviceMinutes = new ConcurrentHashMap<>();
-    private volatile Timer receiptToDecision;
+	private final MeterRegistry registry;
 
-    DecisionMetrics(MeterRegistry registry, Clock clock) {
-        this.registry = registry;
-        this.clock = clock;
-    }
+	private final Clock clock;
 
-    void decided(DecisionMade event, Decision decision, Profile profile, OwnerCounters after) {
-        decisions.computeIfAbsent(new DecisionTags(event.ownerId(), event.outcome(), event.rule(), event.reason()),
-                tags -> Counter.builder("politely.decisions")
-                        .description("decisions by outcome, rule and reason")
-                        .tag("owner", tags.owner()).tag("outcome", tags.outcome())
-                        .tag("rule", tags.rule()).tag("reason", tags.reason())
-                        .register(registry))
-                .increment();
-        if (decision.consumption().adviceMinutes() > 0) {
-            adviceMinutes.computeIfAbsent(event.ownerId(), owner -> Counter.builder("politely.advice.minutes.given")
-                            .baseUnit("minutes").tag("owner", owner).register(registry))
-                    .increment(decision.consumption().adviceMinutes());
-        }
-        if (event.solicitation().acceptedAt() != null) {
-            receiptToDecision().record(Duration.between(event.solicitation().acceptedAt(), event.decidedAt()).abs());
-        }
-        ZoneId zone = profile.timezone();
-        var received = event.solicitation().receivedAt();
-        var now = clock.instant();
-        // the gauges show the current week and month: a late solicitation for a past period leaves them alone
-        if (Periods.isoWeek(received, zone).equals(Periods.isoWeek(now, zone))) {
-            gauge(budgetRemaining, "politely.advice.budget.remaining", event.ownerId())
-                    .set(profile.advice().weeklyBudgetMinutes() - after.adviceMinutesThisWeek());
-        }
-        if (Periods.month(received, zone).equals(Periods.month(now, zone))) {
-            gauge(unknownThisMonth, "politely.unknown.contacts.accepted", event.ownerId())
-                    .set(after.unknownAcceptedThisMonth());
-        }
-        gauge(unknownCap, "politely.unknown.contacts.cap", event.ownerId())
-                .set(profile.connections().maxUnknownPerMonth());
-    }
+	private final Map<String, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
 
-    /** Registered with the first decision that has a receipt time, as before the meters were kept. */
-    private Timer receiptToDecision() {
-        Timer timer = receiptToDecision;
-        if (timer == null) {
-            // two threads may both get here: registering twice returns the same timer
-            timer = Timer.builder("politely.receipt.to.decision")
-                    .description("from the intake's 202 to the decision")
-                    .publishPercentileHistogram()
-                    .register(registry);
-            receiptToDecision = timer;
-        }
-        return timer;
-    }
+	private final Map<String, AtomicInteger> unknownThisMonth = new ConcurrentHashMap<>();
 
-    private AtomicInteger gauge(Map<String, AtomicInteger> gauges, String name, String owner) {
-        return gauges.computeIfAbsent(owner, o -> {
-            AtomicInteger value = new AtomicInteger();
-            Gauge.builder(name, value, AtomicInteger::get).tag("owner", o).register(registry);
-            return value;
-        });
-    }
+	private final Map<String, AtomicInteger> unknownCap = new ConcurrentHashMap<>();
 
-    private record DecisionTags(String owner, String outcome, String rule, String reason) {
-    }
+	// The meters, registered once per tag combination: a builder and a registry lookup
+	// for every
+	// decision were most of what the metrics cost.
+	private final Map<DecisionTags, Counter> decisions = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> adviceMinutes = new ConcurrentHashMap<>();
+
+	private volatile Timer receiptToDecision;
+
+	DecisionMetrics(MeterRegistry registry, Clock clock) {
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	void decided(DecisionMade event, Decision decision, Profile profile, OwnerCounters after) {
+		decisions
+			.computeIfAbsent(new DecisionTags(event.ownerId(), event.outcome(), event.rule(), event.reason()),
+					tags -> Counter.builder("politely.decisions")
+						.description("decisions by outcome, rule and reason")
+						.tag("owner", tags.owner())
+						.tag("outcome", tags.outcome())
+						.tag("rule", tags.rule())
+						.tag("reason", tags.reason())
+						.register(registry))
+			.increment();
+		if (decision.consumption().adviceMinutes() > 0) {
+			adviceMinutes
+				.computeIfAbsent(event.ownerId(),
+						owner -> Counter.builder("politely.advice.minutes.given")
+							.baseUnit("minutes")
+							.tag("owner", owner)
+							.register(registry))
+				.increment(decision.consumption().adviceMinutes());
+		}
+		if (event.solicitation().acceptedAt() != null) {
+			receiptToDecision().record(Duration.between(event.solicitation().acceptedAt(), event.decidedAt()).abs());
+		}
+		ZoneId zone = profile.timezone();
+		var received = event.solicitation().receivedAt();
+		var now = clock.instant();
+		// the gauges show the current week and month: a late solicitation for a past
+		// period leaves them alone
+		if (Periods.isoWeek(received, zone).equals(Periods.isoWeek(now, zone))) {
+			gauge(budgetRemaining, "politely.advice.budget.remaining", event.ownerId())
+				.set(profile.advice().weeklyBudgetMinutes() - after.adviceMinutesThisWeek());
+		}
+		if (Periods.month(received, zone).equals(Periods.month(now, zone))) {
+			gauge(unknownThisMonth, "politely.unknown.contacts.accepted", event.ownerId())
+				.set(after.unknownAcceptedThisMonth());
+		}
+		gauge(unknownCap, "politely.unknown.contacts.cap", event.ownerId())
+			.set(profile.connections().maxUnknownPerMonth());
+	}
+
+	/**
+	 * Registered with the first decision that has a receipt time, as before the meters
+	 * were kept.
+	 */
+	private Timer receiptToDecision() {
+		Timer timer = receiptToDecision;
+		if (timer == null) {
+			// two threads may both get here: registering twice returns the same timer
+			timer = Timer.builder("politely.receipt.to.decision")
+				.description("from the intake's 202 to the decision")
+				.publishPercentileHistogram()
+				.register(registry);
+			receiptToDecision = timer;
+		}
+		return timer;
+	}
+
+	private AtomicInteger gauge(Map<String, AtomicInteger> gauges, String name, String owner) {
+		return gauges.computeIfAbsent(owner, o -> {
+			AtomicInteger value = new AtomicInteger();
+			Gauge.builder(name, value, AtomicInteger::get).tag("owner", o).register(registry);
+			return value;
+		});
+	}
+
+	private record DecisionTags(String owner, String outcome, String rule, String reason) {
+	}
+
 }

@@ -20,172 +20,179 @@ import org.slf4j.LoggerFactory;
 
 class ProfileDirectoryTest {
 
-    @TempDir
-    Path dir;
+	@TempDir
+	Path dir;
 
-    final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    final Logger logger = (Logger) LoggerFactory.getLogger(ProfileDirectory.class);
+	final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
-    @BeforeEach
-    void captureLogs() {
-        logged.start();
-        logger.addAppender(logged);
-    }
+	final Logger logger = (Logger) LoggerFactory.getLogger(ProfileDirectory.class);
 
-    @AfterEach
-    void releaseLogs() {
-        logger.detachAppender(logged);
-    }
+	@BeforeEach
+	void captureLogs() {
+		logged.start();
+		logger.addAppender(logged);
+	}
 
-    static String profileOf(String owner) {
-        return ExampleProfile.YAML.replace("owner: alice", "owner: " + owner);
-    }
+	@AfterEach
+	void releaseLogs() {
+		logger.detachAppender(logged);
+	}
 
-    void write(String file, String content) throws IOException {
-        Files.writeString(dir.resolve(file), content, StandardCharsets.UTF_8);
-    }
+	static String profileOf(String owner) {
+		return ExampleProfile.YAML.replace("owner: alice", "owner: " + owner);
+	}
 
-    List<String> errorsLogged() {
-        return logged.list.stream().filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage).toList();
-    }
+	void write(String file, String content) throws IOException {
+		Files.writeString(dir.resolve(file), content, StandardCharsets.UTF_8);
+	}
 
-    @Test
-    void loadsEveryValidProfileAtOnce() throws IOException {
-        write("alice.yml", profileOf("alice"));
-        write("bob.yml", profileOf("bob"));
+	List<String> errorsLogged() {
+		return logged.list.stream()
+			.filter(e -> e.getLevel() == Level.ERROR)
+			.map(ILoggingEvent::getFormattedMessage)
+			.toList();
+	}
 
-        ProfileDirectory profiles = new ProfileDirectory(dir);
+	@Test
+	void loadsEveryValidProfileAtOnce() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		write("bob.yml", profileOf("bob"));
 
-        assertThat(profiles.owners()).containsExactlyInAnyOrder("alice", "bob");
-        assertThat(profiles.find("bob")).get().extracting(Profile::owner).isEqualTo("bob");
-        assertThat(profiles.find("carol")).isEmpty();
-    }
+		ProfileDirectory profiles = new ProfileDirectory(dir);
 
-    @Test
-    void takesAnAddedProfileAtTheNextRefresh() throws IOException {
-        ProfileDirectory profiles = new ProfileDirectory(dir);
-        write("alice.yml", profileOf("alice"));
+		assertThat(profiles.owners()).containsExactlyInAnyOrder("alice", "bob");
+		assertThat(profiles.find("bob")).get().extracting(Profile::owner).isEqualTo("bob");
+		assertThat(profiles.find("carol")).isEmpty();
+	}
 
-        ProfileDirectory.Changes changes = profiles.refresh();
+	@Test
+	void takesAnAddedProfileAtTheNextRefresh() throws IOException {
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+		write("alice.yml", profileOf("alice"));
 
-        assertThat(changes.added()).containsExactly("alice");
-        assertThat(profiles.find("alice")).isPresent();
-    }
+		ProfileDirectory.Changes changes = profiles.refresh();
 
-    @Test
-    void takesAnEditedProfileAtTheNextRefresh() throws IOException {
-        write("alice.yml", profileOf("alice"));
-        ProfileDirectory profiles = new ProfileDirectory(dir);
-        write("alice.yml", profileOf("alice").replace("weeklyBudgetMinutes: 120", "weeklyBudgetMinutes: 90"));
+		assertThat(changes.added()).containsExactly("alice");
+		assertThat(profiles.find("alice")).isPresent();
+	}
 
-        ProfileDirectory.Changes changes = profiles.refresh();
+	@Test
+	void takesAnEditedProfileAtTheNextRefresh() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+		write("alice.yml", profileOf("alice").replace("weeklyBudgetMinutes: 120", "weeklyBudgetMinutes: 90"));
 
-        assertThat(changes.updated()).containsExactly("alice");
-        assertThat(profiles.find("alice")).get().extracting(p -> p.advice().weeklyBudgetMinutes()).isEqualTo(90);
-    }
+		ProfileDirectory.Changes changes = profiles.refresh();
 
-    @Test
-    void keepsTheLastGoodProfileWhenAnEditIsInvalidAndLogsItOnce() throws IOException {
-        write("alice.yml", profileOf("alice"));
-        ProfileDirectory profiles = new ProfileDirectory(dir);
-        Profile good = profiles.find("alice").orElseThrow();
-        write("alice.yml", profileOf("alice").replace("weeklyBudgetMinutes: 120", "weeklyBudgetMinutes: lots"));
+		assertThat(changes.updated()).containsExactly("alice");
+		assertThat(profiles.find("alice")).get().extracting(p -> p.advice().weeklyBudgetMinutes()).isEqualTo(90);
+	}
 
-        ProfileDirectory.Changes first = profiles.refresh();
-        ProfileDirectory.Changes second = profiles.refresh();
+	@Test
+	void keepsTheLastGoodProfileWhenAnEditIsInvalidAndLogsItOnce() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+		Profile good = profiles.find("alice").orElseThrow();
+		write("alice.yml", profileOf("alice").replace("weeklyBudgetMinutes: 120", "weeklyBudgetMinutes: lots"));
 
-        assertThat(profiles.find("alice")).containsSame(good);
-        assertThat(first.rejected()).containsOnlyKeys("alice");
-        assertThat(second.isEmpty()).isTrue();
-        assertThat(profiles.problems().get("alice")).extracting(ProfileError::toString)
-                .containsExactly("alice.yml: advice.weeklyBudgetMinutes: must be an integer >= 0, got \"lots\"");
-        assertThat(errorsLogged()).singleElement().asString()
-                .contains("alice.yml", "keeping its last good version", "advice.weeklyBudgetMinutes: must be an integer >= 0, got \"lots\"");
-    }
+		ProfileDirectory.Changes first = profiles.refresh();
+		ProfileDirectory.Changes second = profiles.refresh();
 
-    @Test
-    void logsAgainWhenAnInvalidFileChangesAndStaysInvalid() throws IOException {
-        write("alice.yml", profileOf("alice").replace("language: fr", "language: de"));
-        ProfileDirectory profiles = new ProfileDirectory(dir);
-        write("alice.yml", profileOf("alice").replace("language: fr", "language: es"));
+		assertThat(profiles.find("alice")).containsSame(good);
+		assertThat(first.rejected()).containsOnlyKeys("alice");
+		assertThat(second.isEmpty()).isTrue();
+		assertThat(profiles.problems().get("alice")).extracting(ProfileError::toString)
+			.containsExactly("alice.yml: advice.weeklyBudgetMinutes: must be an integer >= 0, got \"lots\"");
+		assertThat(errorsLogged()).singleElement()
+			.asString()
+			.contains("alice.yml", "keeping its last good version",
+					"advice.weeklyBudgetMinutes: must be an integer >= 0, got \"lots\"");
+	}
 
-        profiles.refresh();
+	@Test
+	void logsAgainWhenAnInvalidFileChangesAndStaysInvalid() throws IOException {
+		write("alice.yml", profileOf("alice").replace("language: fr", "language: de"));
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+		write("alice.yml", profileOf("alice").replace("language: fr", "language: es"));
 
-        assertThat(errorsLogged()).hasSize(2);
-        assertThat(errorsLogged().get(1)).contains("this owner has no profile until it is fixed", "got \"es\"");
-    }
+		profiles.refresh();
 
-    @Test
-    void takesAFixedProfileAfterAnInvalidEdit() throws IOException {
-        write("alice.yml", profileOf("alice"));
-        ProfileDirectory profiles = new ProfileDirectory(dir);
-        write("alice.yml", profileOf("alice").replace("language: fr", "language: de"));
-        profiles.refresh();
-        write("alice.yml", profileOf("alice").replace("language: fr", "language: en"));
+		assertThat(errorsLogged()).hasSize(2);
+		assertThat(errorsLogged().get(1)).contains("this owner has no profile until it is fixed", "got \"es\"");
+	}
 
-        ProfileDirectory.Changes changes = profiles.refresh();
+	@Test
+	void takesAFixedProfileAfterAnInvalidEdit() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+		write("alice.yml", profileOf("alice").replace("language: fr", "language: de"));
+		profiles.refresh();
+		write("alice.yml", profileOf("alice").replace("language: fr", "language: en"));
 
-        assertThat(changes.updated()).containsExactly("alice");
-        assertThat(profiles.find("alice")).get().extracting(Profile::language).isEqualTo("en");
-        assertThat(profiles.problems()).isEmpty();
-    }
+		ProfileDirectory.Changes changes = profiles.refresh();
 
-    @Test
-    void forgetsARemovedProfile() throws IOException {
-        write("alice.yml", profileOf("alice"));
-        ProfileDirectory profiles = new ProfileDirectory(dir);
-        Files.delete(dir.resolve("alice.yml"));
+		assertThat(changes.updated()).containsExactly("alice");
+		assertThat(profiles.find("alice")).get().extracting(Profile::language).isEqualTo("en");
+		assertThat(profiles.problems()).isEmpty();
+	}
 
-        ProfileDirectory.Changes changes = profiles.refresh();
+	@Test
+	void forgetsARemovedProfile() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+		Files.delete(dir.resolve("alice.yml"));
 
-        assertThat(changes.removed()).containsExactly("alice");
-        assertThat(profiles.find("alice")).isEmpty();
-    }
+		ProfileDirectory.Changes changes = profiles.refresh();
 
-    @Test
-    void oneBadFileNeverStopsTheOtherOwners() throws IOException {
-        write("alice.yml", profileOf("alice"));
-        write("bob.yml", profileOf("bob").replace("whenUnsure: REVIEW", "whenUnsur: REVIEW"));
-        write("carol.yml", "owner: [carol");
+		assertThat(changes.removed()).containsExactly("alice");
+		assertThat(profiles.find("alice")).isEmpty();
+	}
 
-        ProfileDirectory profiles = new ProfileDirectory(dir);
+	@Test
+	void oneBadFileNeverStopsTheOtherOwners() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		write("bob.yml", profileOf("bob").replace("whenUnsure: REVIEW", "whenUnsur: REVIEW"));
+		write("carol.yml", "owner: [carol");
 
-        assertThat(profiles.owners()).containsExactly("alice");
-        assertThat(profiles.problems()).containsOnlyKeys("bob", "carol");
-        assertThat(errorsLogged()).hasSize(2);
-    }
+		ProfileDirectory profiles = new ProfileDirectory(dir);
 
-    @Test
-    void aRefreshWithNothingChangedChangesNothing() throws IOException {
-        write("alice.yml", profileOf("alice"));
-        ProfileDirectory profiles = new ProfileDirectory(dir);
-        Profile before = profiles.find("alice").orElseThrow();
+		assertThat(profiles.owners()).containsExactly("alice");
+		assertThat(profiles.problems()).containsOnlyKeys("bob", "carol");
+		assertThat(errorsLogged()).hasSize(2);
+	}
 
-        ProfileDirectory.Changes changes = profiles.refresh();
+	@Test
+	void aRefreshWithNothingChangedChangesNothing() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+		Profile before = profiles.find("alice").orElseThrow();
 
-        assertThat(changes.isEmpty()).isTrue();
-        assertThat(profiles.find("alice")).containsSame(before);
-    }
+		ProfileDirectory.Changes changes = profiles.refresh();
 
-    @Test
-    void readsOnlyVisibleYmlFiles() throws IOException {
-        write("alice.yml", profileOf("alice"));
-        write("bob.yaml", profileOf("bob"));
-        write(".carol.yml", profileOf("carol"));
-        write("notes.txt", "not a profile");
+		assertThat(changes.isEmpty()).isTrue();
+		assertThat(profiles.find("alice")).containsSame(before);
+	}
 
-        assertThat(new ProfileDirectory(dir).owners()).containsExactly("alice");
-    }
+	@Test
+	void readsOnlyVisibleYmlFiles() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		write("bob.yaml", profileOf("bob"));
+		write(".carol.yml", profileOf("carol"));
+		write("notes.txt", "not a profile");
 
-    @Test
-    void survivesAMissingDirectoryAndLoadsItOnceItExists() throws IOException {
-        Path later = dir.resolve("later");
-        ProfileDirectory profiles = new ProfileDirectory(later);
-        Files.createDirectory(later);
-        Files.writeString(later.resolve("alice.yml"), profileOf("alice"));
+		assertThat(new ProfileDirectory(dir).owners()).containsExactly("alice");
+	}
 
-        profiles.refresh();
+	@Test
+	void survivesAMissingDirectoryAndLoadsItOnceItExists() throws IOException {
+		Path later = dir.resolve("later");
+		ProfileDirectory profiles = new ProfileDirectory(later);
+		Files.createDirectory(later);
+		Files.writeString(later.resolve("alice.yml"), profileOf("alice"));
 
-        assertThat(profiles.find("alice")).isPresent();
-    }
+		profiles.refresh();
+
+		assertThat(profiles.find("alice")).isPresent();
+	}
+
 }

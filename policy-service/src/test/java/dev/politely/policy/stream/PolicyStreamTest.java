@@ -31,234 +31,250 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The policy service against a real (embedded KRaft) broker: solicitations in, decisions out,
- * read the way the notification service reads them (read_committed).
+ * The policy service against a real (embedded KRaft) broker: solicitations in, decisions
+ * out, read the way the notification service reads them (read_committed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "politely.profiles-dir=src/test/resources/profiles",
-        "politely.topics.partitions=2"})
-@EmbeddedKafka(partitions = 2, brokerProperties = {
-        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"politely.profiles-dir=src/test/resources/profiles", "politely.topics.partitions=2" })
+@EmbeddedKafka(partitions = 2,
+		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
 class PolicyStreamTest {
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    MeterRegistry meters;
+	@Autowired
+	EmbeddedKafkaBroker broker;
 
-    Consumer<String, String> decisions;
-    Consumer<String, String> deadLetters;
+	@Autowired
+	KafkaTemplate<String, String> kafka;
 
-    @BeforeEach
-    void subscribe() {
-        decisions = consumer("politely.decisions");
-        deadLetters = consumer("politely.solicitations-dlt");
-    }
+	@Autowired
+	JsonMapper json;
 
-    @AfterEach
-    void close() {
-        decisions.close();
-        deadLetters.close();
-    }
+	@Autowired
+	MeterRegistry meters;
 
-    @Test
-    void decidesEachSolicitationOnceWhenItIsDeliveredTwice() {
-        String coherent = solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "linkedin",
-                "2026-11-23T09:12:00Z", "\"headline\": \"Responsable formation\", \"mutualConnections\": 14", null);
-        send(coherent);
-        send(coherent);
-        String ghost = solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "LinkedIn",
-                "2026-11-23T10:00:00Z", "\"headline\": \"Crypto | Web3\", \"mutualConnections\": 0", null);
-        send(ghost);
+	Consumer<String, String> decisions;
 
-        List<JsonNode> received = awaitDecisions(2);
-        assertThat(received).extracting(d -> d.get("outcome").asString() + " " + d.get("rule").asString() + " "
-                + d.get("reason").asString())
-                .containsExactly("ACCEPT RULE_2 COHERENT_NETWORK", "DECLINE RULE_3 GHOST");
-        assertNoMoreDecisions();
-    }
+	Consumer<String, String> deadLetters;
 
-    @Test
-    void carriesEverythingTheNotificationServiceNeeds() {
-        String id = UUID.randomUUID().toString();
-        send(solicitation(id, "ADVICE_REQUEST", "linkedin", "2026-06-02T08:05:00Z",
-                "\"headline\": \"Jeune diplômé en ressources humaines\", \"language\": \"en-GB\"", 20));
+	@BeforeEach
+	void subscribe() {
+		decisions = consumer("politely.decisions");
+		deadLetters = consumer("politely.solicitations-dlt");
+	}
 
-        JsonNode decision = awaitDecisions(1).get(0);
-        assertThat(decision.get("solicitationId").asString()).isEqualTo(id);
-        assertThat(decision.get("decisionId").asString())
-                .isEqualTo(UUID.nameUUIDFromBytes(("decision:" + id + ":initial").getBytes(StandardCharsets.UTF_8)).toString());
-        assertThat(decision.get("offeredMinutes").asInt()).isEqualTo(20);
-        assertThat(decision.get("purpose").asString()).isEqualTo("CONTRIBUTE");
-        assertThat(decision.get("policyVersion").asString()).matches("[0-9a-f]{64}");
-        assertThat(decision.get("explanation").asString()).isNotBlank();
-        assertThat(decision.at("/owner/email").asString()).isEqualTo("alice@example.com");
-        assertThat(decision.at("/owner/displayName").asString()).isEqualTo("Alice Martin");
-        assertThat(decision.at("/owner/language").asString()).isEqualTo("fr");
-        assertThat(decision.at("/reply/language").asString()).isEqualTo("en");
-        assertThat(decision.at("/reply/callbackUrl").asString()).isEqualTo("http://localhost:9999/replies");
-        assertThat(decision.at("/solicitation/platformClass").asString()).isEqualTo("PROFESSIONAL");
-        assertThat(decision.at("/requester/name").isMissingNode()).isTrue();
-        assertThat(decision.at("/solicitation/requester/name").asString()).isEqualTo("Requester " + id.substring(0, 8));
-    }
+	@AfterEach
+	void close() {
+		decisions.close();
+		deadLetters.close();
+	}
 
-    @Test
-    void countsTheWeeklyAdviceBudgetAcrossSolicitations() {
-        // Budget 120 minutes a week; five requests of 30 minutes in the ISO week of 2026-03-02 (Paris).
-        for (int i = 0; i < 5; i++) {
-            send(solicitation(UUID.randomUUID().toString(), "ADVICE_REQUEST", "linkedin",
-                    "2026-03-0" + (2 + i) + "T10:00:00Z", "\"headline\": \"recrutement\"", 30));
-        }
-        assertThat(awaitDecisions(5)).extracting(d -> d.get("reason").asString()).containsExactly(
-                "WITHIN_BUDGET", "WITHIN_BUDGET", "WITHIN_BUDGET", "WITHIN_BUDGET", "BUDGET_EXHAUSTED");
-    }
+	@Test
+	void decidesEachSolicitationOnceWhenItIsDeliveredTwice() {
+		String coherent = solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "linkedin",
+				"2026-11-23T09:12:00Z", "\"headline\": \"Responsable formation\", \"mutualConnections\": 14", null);
+		send(coherent);
+		send(coherent);
+		String ghost = solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "LinkedIn",
+				"2026-11-23T10:00:00Z", "\"headline\": \"Crypto | Web3\", \"mutualConnections\": 0", null);
+		send(ghost);
 
-    @Test
-    void reportsDecisionsAndThisWeeksBudgetAsMetrics() {
-        double ghostsBefore = ghostCount();
-        send(solicitation(UUID.randomUUID().toString(), "ADVICE_REQUEST", "linkedin", Instant.now().toString(),
-                "\"headline\": \"recrutement\"", 30));
-        send(solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "linkedin", Instant.now().toString(),
-                "\"headline\": \"crypto\", \"mutualConnections\": 0", null));
-        awaitDecisions(2);
+		List<JsonNode> received = awaitDecisions(2);
+		assertThat(received).extracting(
+				d -> d.get("outcome").asString() + " " + d.get("rule").asString() + " " + d.get("reason").asString())
+			.containsExactly("ACCEPT RULE_2 COHERENT_NETWORK", "DECLINE RULE_3 GHOST");
+		assertNoMoreDecisions();
+	}
 
-        assertThat(ghostCount() - ghostsBefore).isEqualTo(1.0);
-        assertThat(meters.get("politely.advice.budget.remaining").tag("owner", "alice").gauge().value()).isEqualTo(90.0);
-        assertThat(meters.get("politely.unknown.contacts.cap").tag("owner", "alice").gauge().value()).isEqualTo(20.0);
-        assertThat(meters.get("politely.advice.minutes.given").tag("owner", "alice").counter().count()).isGreaterThanOrEqualTo(30.0);
-        assertThat(meters.get("politely.receipt.to.decision").timer().count()).isGreaterThanOrEqualTo(2);
-    }
+	@Test
+	void carriesEverythingTheNotificationServiceNeeds() {
+		String id = UUID.randomUUID().toString();
+		send(solicitation(id, "ADVICE_REQUEST", "linkedin", "2026-06-02T08:05:00Z",
+				"\"headline\": \"Jeune diplômé en ressources humaines\", \"language\": \"en-GB\"", 20));
 
-    private double ghostCount() {
-        var counter = meters.find("politely.decisions").tags("owner", "alice", "outcome", "DECLINE", "rule", "RULE_3",
-                "reason", "GHOST").counter();
-        return counter == null ? 0 : counter.count();
-    }
+		JsonNode decision = awaitDecisions(1).get(0);
+		assertThat(decision.get("solicitationId").asString()).isEqualTo(id);
+		assertThat(decision.get("decisionId").asString()).isEqualTo(
+				UUID.nameUUIDFromBytes(("decision:" + id + ":initial").getBytes(StandardCharsets.UTF_8)).toString());
+		assertThat(decision.get("offeredMinutes").asInt()).isEqualTo(20);
+		assertThat(decision.get("purpose").asString()).isEqualTo("CONTRIBUTE");
+		assertThat(decision.get("policyVersion").asString()).matches("[0-9a-f]{64}");
+		assertThat(decision.get("explanation").asString()).isNotBlank();
+		assertThat(decision.at("/owner/email").asString()).isEqualTo("alice@example.com");
+		assertThat(decision.at("/owner/displayName").asString()).isEqualTo("Alice Martin");
+		assertThat(decision.at("/owner/language").asString()).isEqualTo("fr");
+		assertThat(decision.at("/reply/language").asString()).isEqualTo("en");
+		assertThat(decision.at("/reply/callbackUrl").asString()).isEqualTo("http://localhost:9999/replies");
+		assertThat(decision.at("/solicitation/platformClass").asString()).isEqualTo("PROFESSIONAL");
+		assertThat(decision.at("/requester/name").isMissingNode()).isTrue();
+		assertThat(decision.at("/solicitation/requester/name").asString()).isEqualTo("Requester " + id.substring(0, 8));
+	}
 
-    @Test
-    void continuesTheTraceOfTheSolicitationInTheDecision() {
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        ProducerRecord<String, String> record = new ProducerRecord<>("politely.solicitations", "alice",
-                solicitation(UUID.randomUUID().toString(), "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null));
-        record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
-        try {
-            kafka.send(record).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            KafkaTestUtils.getRecords(decisions, Duration.ofMillis(200)).forEach(out::add);
-            return !out.isEmpty();
-        });
-        assertThat(out.get(0).headers().toArray()).extracting(h -> h.key()).contains("ce_type", "traceparent");
-        String traceparent = new String(out.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
-        assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
-        assertThat(new String(out.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                .isEqualTo("dev.politely.decision.made.v1");
-    }
+	@Test
+	void countsTheWeeklyAdviceBudgetAcrossSolicitations() {
+		// Budget 120 minutes a week; five requests of 30 minutes in the ISO week of
+		// 2026-03-02 (Paris).
+		for (int i = 0; i < 5; i++) {
+			send(solicitation(UUID.randomUUID().toString(), "ADVICE_REQUEST", "linkedin",
+					"2026-03-0" + (2 + i) + "T10:00:00Z", "\"headline\": \"recrutement\"", 30));
+		}
+		assertThat(awaitDecisions(5)).extracting(d -> d.get("reason").asString())
+			.containsExactly("WITHIN_BUDGET", "WITHIN_BUDGET", "WITHIN_BUDGET", "WITHIN_BUDGET", "BUDGET_EXHAUSTED");
+	}
 
-    @Test
-    void turnsTheOwnersVerdictOnAReviewIntoTheFinalDecisionOnce() {
-        String id = UUID.randomUUID().toString();
-        // coherent but only one mutual connection: unsure (WEAK_LINK), and alice's profile says REVIEW
-        send(solicitation(id, "CONNECTION_REQUEST", "linkedin", "2026-11-23T09:12:00Z",
-                "\"headline\": \"talent acquisition\", \"mutualConnections\": 1", null));
-        JsonNode review = awaitDecisions(1).get(0);
-        assertThat(review.get("outcome").asString()).isEqualTo("REVIEW");
-        assertThat(review.get("reason").asString()).isEqualTo("WEAK_LINK");
-        assertThat(review.at("/review/acceptUrl").asString()).startsWith("http://localhost:8080/v1/verdicts/");
-        assertThat(review.at("/review/declineUrl").asString()).startsWith("http://localhost:8080/v1/verdicts/");
+	@Test
+	void reportsDecisionsAndThisWeeksBudgetAsMetrics() {
+		double ghostsBefore = ghostCount();
+		send(solicitation(UUID.randomUUID().toString(), "ADVICE_REQUEST", "linkedin", Instant.now().toString(),
+				"\"headline\": \"recrutement\"", 30));
+		send(solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "linkedin", Instant.now().toString(),
+				"\"headline\": \"crypto\", \"mutualConnections\": 0", null));
+		awaitDecisions(2);
 
-        String verdict = """
-                {"solicitationId": "%s", "ownerId": "alice", "reviewDecisionId": "%s", "verdict": "ACCEPT",
-                 "recordedAt": "2026-11-24T10:00:00Z"}""".formatted(id, review.get("decisionId").asString());
-        publish("politely.verdicts", verdict);
-        publish("politely.verdicts", verdict.replace("ACCEPT", "DECLINE"));
+		assertThat(ghostCount() - ghostsBefore).isEqualTo(1.0);
+		assertThat(meters.get("politely.advice.budget.remaining").tag("owner", "alice").gauge().value())
+			.isEqualTo(90.0);
+		assertThat(meters.get("politely.unknown.contacts.cap").tag("owner", "alice").gauge().value()).isEqualTo(20.0);
+		assertThat(meters.get("politely.advice.minutes.given").tag("owner", "alice").counter().count())
+			.isGreaterThanOrEqualTo(30.0);
+		assertThat(meters.get("politely.receipt.to.decision").timer().count()).isGreaterThanOrEqualTo(2);
+	}
 
-        JsonNode fin = awaitDecisions(1).get(0);
-        assertThat(fin.get("outcome").asString()).isEqualTo("ACCEPT");
-        assertThat(fin.get("rule").asString()).isEqualTo("RULE_1");
-        assertThat(fin.get("reason").asString()).isEqualTo("OWNER_VERDICT");
-        assertThat(fin.get("decisionId").asString()).isNotEqualTo(review.get("decisionId").asString());
-        assertNoMoreDecisions();
-    }
+	private double ghostCount() {
+		var counter = meters.find("politely.decisions")
+			.tags("owner", "alice", "outcome", "DECLINE", "rule", "RULE_3", "reason", "GHOST")
+			.counter();
+		return counter == null ? 0 : counter.count();
+	}
 
-    @Test
-    void sendsWhatItCannotReadToTheDeadLetterTopicAndKeepsGoing() {
-        publish("politely.solicitations", "{not json");
-        send(solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "nowhere.example", "2026-11-23T09:12:00Z",
-                "\"mutualConnections\": 1", null).replace("\"ownerId\": \"alice\"", "\"ownerId\": \"nobody\""));
-        String id = UUID.randomUUID().toString();
-        send(solicitation(id, "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null));
+	@Test
+	void continuesTheTraceOfTheSolicitationInTheDecision() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		ProducerRecord<String, String> record = new ProducerRecord<>("politely.solicitations", "alice",
+				solicitation(UUID.randomUUID().toString(), "QUESTION", "facebook", "2026-11-23T09:12:00Z",
+						"\"mutualConnections\": 1", null));
+		record.headers()
+			.add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+		try {
+			kafka.send(record).get();
+		}
+		catch (Exception e) {
+			throw new AssertionError(e);
+		}
+		List<ConsumerRecord<String, String>> out = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			KafkaTestUtils.getRecords(decisions, Duration.ofMillis(200)).forEach(out::add);
+			return !out.isEmpty();
+		});
+		assertThat(out.get(0).headers().toArray()).extracting(h -> h.key()).contains("ce_type", "traceparent");
+		String traceparent = new String(out.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+		assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+		assertThat(new String(out.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+			.isEqualTo("dev.politely.decision.made.v1");
+	}
 
-        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            KafkaTestUtils.getRecords(deadLetters, Duration.ofMillis(200)).forEach(dead::add);
-            return dead.size() >= 2;
-        });
-        assertThat(dead).extracting(r -> new String(r.headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
-                .anySatisfy(reason -> assertThat(reason).contains("SolicitationReceived"))
-                .anySatisfy(reason -> assertThat(reason).contains("no valid profile for owner nobody"));
-        assertThat(awaitDecisions(1).get(0).get("reason").asString()).isEqualTo("PRIVATE_PLATFORM");
-    }
+	@Test
+	void turnsTheOwnersVerdictOnAReviewIntoTheFinalDecisionOnce() {
+		String id = UUID.randomUUID().toString();
+		// coherent but only one mutual connection: unsure (WEAK_LINK), and alice's
+		// profile says REVIEW
+		send(solicitation(id, "CONNECTION_REQUEST", "linkedin", "2026-11-23T09:12:00Z",
+				"\"headline\": \"talent acquisition\", \"mutualConnections\": 1", null));
+		JsonNode review = awaitDecisions(1).get(0);
+		assertThat(review.get("outcome").asString()).isEqualTo("REVIEW");
+		assertThat(review.get("reason").asString()).isEqualTo("WEAK_LINK");
+		assertThat(review.at("/review/acceptUrl").asString()).startsWith("http://localhost:8080/v1/verdicts/");
+		assertThat(review.at("/review/declineUrl").asString()).startsWith("http://localhost:8080/v1/verdicts/");
 
-    private String solicitation(String id, String kind, String platform, String receivedAt, String requesterFields,
-            Integer minutes) {
-        return """
-                {"solicitationId": "%s", "ownerId": "alice", "webhookId": "msg_%s",
-                 "acceptedAt": "%s", "receivedAt": "%s", "kind": "%s", "platform": "%s",
-                 "requester": {"name": "Requester %s", "email": "r-%s@example.org", %s},
-                 "message": "Bonjour", "estimatedMinutes": %s, "callbackUrl": "http://localhost:9999/replies"}"""
-                .formatted(id, id, receivedAt, receivedAt, kind, platform, id.substring(0, 8), id.substring(0, 8),
-                        requesterFields, minutes);
-    }
+		String verdict = """
+				{"solicitationId": "%s", "ownerId": "alice", "reviewDecisionId": "%s", "verdict": "ACCEPT",
+				 "recordedAt": "2026-11-24T10:00:00Z"}""".formatted(id, review.get("decisionId").asString());
+		publish("politely.verdicts", verdict);
+		publish("politely.verdicts", verdict.replace("ACCEPT", "DECLINE"));
 
-    private void send(String value) {
-        publish("politely.solicitations", value);
-    }
+		JsonNode fin = awaitDecisions(1).get(0);
+		assertThat(fin.get("outcome").asString()).isEqualTo("ACCEPT");
+		assertThat(fin.get("rule").asString()).isEqualTo("RULE_1");
+		assertThat(fin.get("reason").asString()).isEqualTo("OWNER_VERDICT");
+		assertThat(fin.get("decisionId").asString()).isNotEqualTo(review.get("decisionId").asString());
+		assertNoMoreDecisions();
+	}
 
-    private void publish(String topic, String value) {
-        try {
-            kafka.send(new ProducerRecord<>(topic, "alice", value)).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
+	@Test
+	void sendsWhatItCannotReadToTheDeadLetterTopicAndKeepsGoing() {
+		publish("politely.solicitations", "{not json");
+		send(solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "nowhere.example", "2026-11-23T09:12:00Z",
+				"\"mutualConnections\": 1", null)
+			.replace("\"ownerId\": \"alice\"", "\"ownerId\": \"nobody\""));
+		String id = UUID.randomUUID().toString();
+		send(solicitation(id, "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null));
 
-    private List<JsonNode> awaitDecisions(int count) {
-        List<JsonNode> received = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (ConsumerRecord<String, String> r : KafkaTestUtils.getRecords(decisions, Duration.ofMillis(200))) {
-                received.add(json.readTree(r.value()));
-            }
-            return received.size() >= count;
-        });
-        assertThat(received).hasSize(count);
-        return received;
-    }
+		List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			KafkaTestUtils.getRecords(deadLetters, Duration.ofMillis(200)).forEach(dead::add);
+			return dead.size() >= 2;
+		});
+		assertThat(dead)
+			.extracting(r -> new String(r.headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
+			.anySatisfy(reason -> assertThat(reason).contains("SolicitationReceived"))
+			.anySatisfy(reason -> assertThat(reason).contains("no valid profile for owner nobody"));
+		assertThat(awaitDecisions(1).get(0).get("reason").asString()).isEqualTo("PRIVATE_PLATFORM");
+	}
 
-    private void assertNoMoreDecisions() {
-        assertThat(KafkaTestUtils.getRecords(decisions, Duration.ofSeconds(2)).count()).isZero();
-    }
+	private String solicitation(String id, String kind, String platform, String receivedAt, String requesterFields,
+			Integer minutes) {
+		return """
+				{"solicitationId": "%s", "ownerId": "alice", "webhookId": "msg_%s",
+				 "acceptedAt": "%s", "receivedAt": "%s", "kind": "%s", "platform": "%s",
+				 "requester": {"name": "Requester %s", "email": "r-%s@example.org", %s},
+				 "message": "Bonjour", "estimatedMinutes": %s, "callbackUrl": "http://localhost:9999/replies"}"""
+			.formatted(id, id, receivedAt, receivedAt, kind, platform, id.substring(0, 8), id.substring(0, 8),
+					requesterFields, minutes);
+	}
 
-    private Consumer<String, String> consumer(String topic) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-                new StringDeserializer()).createConsumer();
-        consumer.subscribe(List.of(topic));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(100));
-            return !consumer.assignment().isEmpty();
-        });
-        consumer.assignment().forEach(consumer::position);
-        return consumer;
-    }
+	private void send(String value) {
+		publish("politely.solicitations", value);
+	}
+
+	private void publish(String topic, String value) {
+		try {
+			kafka.send(new ProducerRecord<>(topic, "alice", value)).get();
+		}
+		catch (Exception e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	private List<JsonNode> awaitDecisions(int count) {
+		List<JsonNode> received = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			for (ConsumerRecord<String, String> r : KafkaTestUtils.getRecords(decisions, Duration.ofMillis(200))) {
+				received.add(json.readTree(r.value()));
+			}
+			return received.size() >= count;
+		});
+		assertThat(received).hasSize(count);
+		return received;
+	}
+
+	private void assertNoMoreDecisions() {
+		assertThat(KafkaTestUtils.getRecords(decisions, Duration.ofSeconds(2)).count()).isZero();
+	}
+
+	private Consumer<String, String> consumer(String topic) {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
+		props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+		Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new StringDeserializer())
+			.createConsumer();
+		consumer.subscribe(List.of(topic));
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			consumer.poll(Duration.ofMillis(100));
+			return !consumer.assignment().isEmpty();
+		});
+		consumer.assignment().forEach(consumer::position);
+		return consumer;
+	}
+
 }

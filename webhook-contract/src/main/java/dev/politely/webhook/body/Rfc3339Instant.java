@@ -9,10 +9,12 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads a {@code receivedAt} as {@link #RFC_3339} does, for less: that formatter was the dearest step of validating
- * a valid body. The usual shape ({@code 2026-11-24T08:05:00Z}, a fraction of 1 to 9 digits, {@code Z} or
- * {@code +hh:mm}, {@code T} and {@code Z} in either case) is read by hand; anything else, and any value out of range
- * (a day 31 in April, an hour 24, a leap second), goes to the formatter, which decides as it always did.
+ * Reads a {@code receivedAt} as {@link #RFC_3339} does, for less: that formatter was the
+ * dearest step of validating a valid body. The usual shape ({@code 2026-11-24T08:05:00Z},
+ * a fraction of 1 to 9 digits, {@code Z} or {@code +hh:mm}, {@code T} and {@code Z} in
+ * either case) is read by hand; anything else, and any value out of range (a day 31 in
+ * April, an hour 24, a leap second), goes to the formatter, which decides as it always
+ * did.
  */
 final class Rfc3339Instant {
 
@@ -31,7 +33,10 @@ final class Rfc3339Instant {
 		return (usual != null) ? usual : OffsetDateTime.parse(text, RFC_3339).toInstant();
 	}
 
-	/** The instant, or null when the text is not of the usual shape or a value is out of range. */
+	/**
+	 * The instant, or null when the text is not of the usual shape or a value is out of
+	 * range.
+	 */
 	private static Instant parseUsualShape(String s) {
 		int n = s.length();
 		if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
@@ -87,7 +92,10 @@ final class Rfc3339Instant {
 		}
 	}
 
-	/** The value of {@code count} ASCII digits from {@code from}, or -1 when one is not a digit. */
+	/**
+	 * The value of {@code count} ASCII digits from {@code from}, or -1 when one is not a
+	 * digit.
+	 */
 	private static int digits(String s, int from, int count) {
 		int value = 0;
 		for (int i = from; i < from + count; i++) {

@@ -3,7 +3,8 @@ package dev.politely.webhook.body;
 import java.time.Instant;
 
 /**
- * A valid body, as the contract's {@code solicitation.schema.json} describes it; unknown fields are dropped.
+ * A valid body, as the contract's {@code solicitation.schema.json} describes it; unknown
+ * fields are dropped.
  *
  * @param receivedAt when the owner received it, {@code null} when the body does not say
  * @param callbackUrl the body's {@code reply.callbackUrl}

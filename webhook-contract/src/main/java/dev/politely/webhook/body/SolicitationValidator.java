@@ -30,17 +30,18 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-
 /**
- * Turns raw body bytes into a {@link Solicitation}, or refuses them with every violation found: strict UTF-8,
- * well-formed JSON without duplicate keys and within size limits, a JSON object, valid against the contract's
- * schema (formats asserted), no NUL in any text or key, no CR or LF in the requester's name or email.
+ * Turns raw body bytes into a {@link Solicitation}, or refuses them with every violation
+ * found: strict UTF-8, well-formed JSON without duplicate keys and within size limits, a
+ * JSON object, valid against the contract's schema (formats asserted), no NUL in any text
+ * or key, no CR or LF in the requester's name or email.
  */
 public class SolicitationValidator {
 
 	static final String SCHEMA = "contracts/solicitation.schema.json";
 
-	// the contract's $id is relative: this base makes it absolute; nothing is ever fetched from it
+	// the contract's $id is relative: this base makes it absolute; nothing is ever
+	// fetched from it
 	private static final String SCHEMA_BASE = "https://politely.dev/" + SCHEMA;
 
 	private static final List<String> LINE_FIELDS = List.of("name", "email");
@@ -50,14 +51,16 @@ public class SolicitationValidator {
 	private final Schema schema;
 
 	public SolicitationValidator() {
-		// far above what a valid solicitation needs, far below what would cost memory or stack
+		// far above what a valid solicitation needs, far below what would cost memory or
+		// stack
 		StreamReadConstraints limits = StreamReadConstraints.builder()
 			.maxNestingDepth(32)
 			.maxNumberLength(100)
 			.maxStringLength(64 * 1024)
 			.maxNameLength(1024)
 			.build();
-		this.mapper = JsonMapper.builder(JsonFactory.builder()
+		this.mapper = JsonMapper
+			.builder(JsonFactory.builder()
 				.streamReadConstraints(limits)
 				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 				.build())
@@ -144,8 +147,9 @@ public class SolicitationValidator {
 	}
 
 	/**
-	 * The path of a child is only built for a violation or a container to descend into: most values are valid
-	 * strings, and building every field's path was most of this walk's cost.
+	 * The path of a child is only built for a violation or a container to descend into:
+	 * most values are valid strings, and building every field's path was most of this
+	 * walk's cost.
 	 */
 	private static void findNul(JsonNode node, String path, List<Violation> violations) {
 		if (node.isString()) {
@@ -177,7 +181,8 @@ public class SolicitationValidator {
 			violations.add(new Violation(path, "must not contain NUL"));
 		}
 		else if (hasLoneSurrogate(text)) {
-			// legal JSON ("\ud800"), but not text: it cannot be written as UTF-8 into an email
+			// legal JSON ("\ud800"), but not text: it cannot be written as UTF-8 into an
+			// email
 			violations.add(new Violation(path, "must be valid Unicode text (an unpaired surrogate escape)"));
 		}
 	}
@@ -247,7 +252,8 @@ public class SolicitationValidator {
 				.pathType(PathType.JSON_POINTER)
 				.build();
 			return SchemaRegistry
-				.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, (builder) -> builder.schemaRegistryConfig(config))
+				.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+						(builder) -> builder.schemaRegistryConfig(config))
 				.getSchema(SchemaLocation.of(SCHEMA_BASE), mapper.readTree(in));
 		}
 		catch (IOException ex) {

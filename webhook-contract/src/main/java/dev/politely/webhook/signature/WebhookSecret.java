@@ -44,7 +44,8 @@ public final class WebhookSecret {
 	}
 
 	/**
-	 * A random secret nobody knows: verifying against it keeps an unknown owner as slow as a known one.
+	 * A random secret nobody knows: verifying against it keeps an unknown owner as slow
+	 * as a known one.
 	 */
 	public static WebhookSecret random() {
 		byte[] key = new byte[32];

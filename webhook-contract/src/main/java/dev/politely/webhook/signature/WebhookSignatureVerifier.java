@@ -12,8 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies a delivery the Standard Webhooks way: HMAC-SHA256 over {@code "{id}.{timestamp}.{raw body}"},
- * any one of the space-separated {@code v1,<base64>} signatures may match, compared in constant time.
+ * Verifies a delivery the Standard Webhooks way: HMAC-SHA256 over
+ * {@code "{id}.{timestamp}.{raw body}"}, any one of the space-separated
+ * {@code v1,<base64>} signatures may match, compared in constant time.
  */
 public final class WebhookSignatureVerifier {
 
@@ -26,7 +27,10 @@ public final class WebhookSignatureVerifier {
 
 	private static final String VERSION_PREFIX = "v1,";
 
-	/** Why a delivery was refused; the caller sees one answer for all of them, the log sees which. */
+	/**
+	 * Why a delivery was refused; the caller sees one answer for all of them, the log
+	 * sees which.
+	 */
 	public enum Verification {
 
 		VALID, MISSING_HEADERS, MALFORMED_HEADERS, STALE_TIMESTAMP, NO_MATCHING_SIGNATURE;
@@ -41,8 +45,7 @@ public final class WebhookSignatureVerifier {
 		if (isBlank(delivery.webhookId()) || isBlank(delivery.timestamp()) || isBlank(delivery.signatures())) {
 			return Verification.MISSING_HEADERS;
 		}
-		if (!WEBHOOK_ID.matcher(delivery.webhookId()).matches()
-				|| !TIMESTAMP.matcher(delivery.timestamp()).matches()) {
+		if (!WEBHOOK_ID.matcher(delivery.webhookId()).matches() || !TIMESTAMP.matcher(delivery.timestamp()).matches()) {
 			return Verification.MALFORMED_HEADERS;
 		}
 		Instant sentAt = Instant.ofEpochSecond(Long.parseLong(delivery.timestamp()));

@@ -9,10 +9,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key an owner's verdict links are signed with (contracts/verdict-token.md): HMAC-SHA256 of the label
- * {@code politely-verdict-links} keyed with the bytes of the owner's webhook secret. Derived, so that a link's mac
- * never exposes the webhook key itself, and a new webhook secret invalidates the links made before it.
- * The policy service signs the links with it, the intake checks them with it.
+ * The key an owner's verdict links are signed with (contracts/verdict-token.md):
+ * HMAC-SHA256 of the label {@code politely-verdict-links} keyed with the bytes of the
+ * owner's webhook secret. Derived, so that a link's mac never exposes the webhook key
+ * itself, and a new webhook secret invalidates the links made before it. The policy
+ * service signs the links with it, the intake checks them with it.
  */
 public final class VerdictLinkKey {
 
@@ -26,7 +27,10 @@ public final class VerdictLinkKey {
 		this.key = key;
 	}
 
-	/** From a secret as written in a profile, {@code whsec_<base64>}, already checked by {@code WebhookSecret}. */
+	/**
+	 * From a secret as written in a profile, {@code whsec_<base64>}, already checked by
+	 * {@code WebhookSecret}.
+	 */
 	public static VerdictLinkKey derive(String webhookSecret) {
 		byte[] secret = Base64.getDecoder().decode(webhookSecret.substring("whsec_".length()));
 		return new VerdictLinkKey(hmac(secret, LABEL.getBytes(StandardCharsets.UTF_8)));

@@ -21,13 +21,14 @@ class Rfc3339InstantTest {
 			"2026-04-31T08:05:00Z", "2026-02-30T08:05:00Z", "2026-11-24T24:00:00Z", "2026-11-24T08:05Z",
 			"2026-11-24T08:05:00+01:00:30", "+12026-11-24T08:05:00Z", "2026-11-24T08:05:00.Z" })
 	void readsAsTheFormatterDoes(String text) {
-		assertThat(Rfc3339Instant.parse(text)).isEqualTo(OffsetDateTime.parse(text, Rfc3339Instant.RFC_3339).toInstant());
+		assertThat(Rfc3339Instant.parse(text))
+			.isEqualTo(OffsetDateTime.parse(text, Rfc3339Instant.RFC_3339).toInstant());
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "2026-11-24T23:59:60Z", "2026-13-24T08:05:00Z", "2026-11-24T08:05:00+19:00",
-			"2026-11-24T08:05:00+01:60", "2026-11-24T08:05:00.1234567890Z", "2026-11-24T08:05:00", "2026-11-24 08:05:00Z",
-			"2026-11-24T08:05:00+0100", "2026-1x-24T08:05:00Z", "yesterday, around noon" })
+			"2026-11-24T08:05:00+01:60", "2026-11-24T08:05:00.1234567890Z", "2026-11-24T08:05:00",
+			"2026-11-24 08:05:00Z", "2026-11-24T08:05:00+0100", "2026-1x-24T08:05:00Z", "yesterday, around noon" })
 	void refusesWhatTheFormatterRefuses(String text) {
 		assertThatExceptionOfType(DateTimeParseException.class)
 			.isThrownBy(() -> OffsetDateTime.parse(text, Rfc3339Instant.RFC_3339));
@@ -36,7 +37,8 @@ class Rfc3339InstantTest {
 
 	@Test
 	void readsTheUsualShapeToTheRightInstant() {
-		assertThat(Rfc3339Instant.parse("2026-11-24T09:05:00.5+01:00")).isEqualTo(Instant.parse("2026-11-24T08:05:00.5Z"));
+		assertThat(Rfc3339Instant.parse("2026-11-24T09:05:00.5+01:00"))
+			.isEqualTo(Instant.parse("2026-11-24T08:05:00.5Z"));
 		assertThat(Rfc3339Instant.parse("2026-11-23T22:35:00-09:30")).isEqualTo(Instant.parse("2026-11-24T08:05:00Z"));
 	}
 

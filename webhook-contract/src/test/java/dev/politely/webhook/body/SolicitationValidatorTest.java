@@ -88,16 +88,15 @@ class SolicitationValidatorTest {
 	void refusesNulInAnyTextAndAnyKey() {
 		assertViolations("""
 				{"kind": "QUESTION", "platform": "linkedin", "requester": {"name": "Ada", "headline": "a\\u0000b"},
-				 "message": "\\u0000", "extra": {"deep": ["ok", "x\\u0000"]}, "k\\u0000ey": 1}""",
-				"extra.deep[1]", "k\\u0000ey", "message", "requester.headline");
+				 "message": "\\u0000", "extra": {"deep": ["ok", "x\\u0000"]}, "k\\u0000ey": 1}""", "extra.deep[1]",
+				"k\\u0000ey", "message", "requester.headline");
 	}
 
 	@Test
 	void refusesUnpairedSurrogateEscapesButKeepsRealPairs() {
 		assertViolations("""
 				{"kind": "QUESTION", "platform": "linkedin", "requester": {"name": "Ada \\ud83d\\ude00"},
-				 "message": "half \\ud800 of a pair", "extra": "\\udc00 first"}""",
-				"extra", "message");
+				 "message": "half \\ud800 of a pair", "extra": "\\udc00 first"}""", "extra", "message");
 	}
 
 	@ParameterizedTest
@@ -107,8 +106,7 @@ class SolicitationValidatorTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{", "{\"kind\": }", "{'kind': 'QUESTION'}", VALID + " {}", VALID + "x", "",
-			"  " })
+	@ValueSource(strings = { "{", "{\"kind\": }", "{'kind': 'QUESTION'}", VALID + " {}", VALID + "x", "", "  " })
 	void refusesMalformedJson(String body) {
 		assertRefusedAsBody(body, "");
 	}

@@ -84,15 +84,18 @@ class WebhookSignatureVerifierTest {
 	@Test
 	void refusesMissingOrMalformedHeaders() {
 		assertThat(this.verifier.verify(SPEC_SECRET, new Delivery(null, SPEC_TIMESTAMP, SPEC_SIGNATURE, SPEC_BODY),
-				SPEC_NOW)).isEqualTo(Verification.MISSING_HEADERS);
-		assertThat(this.verifier.verify(SPEC_SECRET, new Delivery(SPEC_ID, null, SPEC_SIGNATURE, SPEC_BODY),
-				SPEC_NOW)).isEqualTo(Verification.MISSING_HEADERS);
-		assertThat(this.verifier.verify(SPEC_SECRET, new Delivery(SPEC_ID, SPEC_TIMESTAMP, " ", SPEC_BODY),
-				SPEC_NOW)).isEqualTo(Verification.MISSING_HEADERS);
+				SPEC_NOW))
+			.isEqualTo(Verification.MISSING_HEADERS);
+		assertThat(this.verifier.verify(SPEC_SECRET, new Delivery(SPEC_ID, null, SPEC_SIGNATURE, SPEC_BODY), SPEC_NOW))
+			.isEqualTo(Verification.MISSING_HEADERS);
+		assertThat(this.verifier.verify(SPEC_SECRET, new Delivery(SPEC_ID, SPEC_TIMESTAMP, " ", SPEC_BODY), SPEC_NOW))
+			.isEqualTo(Verification.MISSING_HEADERS);
 		assertThat(this.verifier.verify(SPEC_SECRET, new Delivery(SPEC_ID, "16142653.30", SPEC_SIGNATURE, SPEC_BODY),
-				SPEC_NOW)).isEqualTo(Verification.MALFORMED_HEADERS);
+				SPEC_NOW))
+			.isEqualTo(Verification.MALFORMED_HEADERS);
 		assertThat(this.verifier.verify(SPEC_SECRET, new Delivery("a b", SPEC_TIMESTAMP, SPEC_SIGNATURE, SPEC_BODY),
-				SPEC_NOW)).isEqualTo(Verification.MALFORMED_HEADERS);
+				SPEC_NOW))
+			.isEqualTo(Verification.MALFORMED_HEADERS);
 	}
 
 	@Test
