@@ -83,6 +83,14 @@ public class SolicitationIntake {
 	}
 
 	/**
+	 * Whether this intake wrote the solicitation recently: the status API answers
+	 * {@code RECEIVED} for it while the policy has not read it yet.
+	 */
+	public boolean recentlyWritten(UUID solicitationId) {
+		return this.recent.contains(solicitationId);
+	}
+
+	/**
 	 * The same (owner, webhook id) always gives the same id, across restarts and
 	 * instances.
 	 */
