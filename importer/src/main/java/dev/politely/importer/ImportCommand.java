@@ -66,7 +66,10 @@ public final class ImportCommand {
 
 	public static void main(String[] args) throws InterruptedException {
 		boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 		int status = new ImportCommand(System.out, terminal, http, Pause.SLEEP, Clock.systemUTC()).run(args,
 				System.getenv());
 		System.exit(status);

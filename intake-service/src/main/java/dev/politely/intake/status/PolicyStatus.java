@@ -27,7 +27,10 @@ class PolicyStatus {
 	PolicyStatus(StatusProperties properties) {
 		this.properties = properties;
 		this.policyUrl = properties.policyUrl();
-		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.timeout())
+			.build();
 	}
 
 	/**
