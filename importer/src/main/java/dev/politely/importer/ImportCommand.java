@@ -206,8 +206,8 @@ public final class ImportCommand {
 		}
 		this.progress.finish(settled);
 		if (settled < current.size()) {
-			this.out.println((current.size() - settled) + " invitation(s) not decided after " + waitFor
-					+ "; their decisions will still come (the owner's emails), the report shows them as not decided yet");
+			this.out.println((current.size() - settled) + " invitation(s) not decided after " + Progress.clock(waitFor)
+					+ " (--wait); their decisions will still come (the owner's emails), the report shows them as not decided yet");
 		}
 		return current;
 	}

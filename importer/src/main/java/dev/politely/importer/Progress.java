@@ -33,6 +33,8 @@ final class Progress {
 
 	private int lastShownTenth;
 
+	private int lastShownDone = -1;
+
 	Progress(PrintStream out, boolean terminal, LongSupplier nanoTime) {
 		this.out = out;
 		this.terminal = terminal;
@@ -45,6 +47,7 @@ final class Progress {
 		this.startedAt = this.nanoTime.getAsLong();
 		this.lastShownAt = this.startedAt;
 		this.lastShownTenth = 0;
+		this.lastShownDone = -1;
 		if (this.terminal) {
 			draw(0);
 		}
@@ -63,6 +66,7 @@ final class Progress {
 		if (tenth > this.lastShownTenth || now - this.lastShownAt >= PLAIN_LINE_NANOS) {
 			this.lastShownTenth = tenth;
 			this.lastShownAt = now;
+			this.lastShownDone = done;
 			this.out.println(this.label + ": " + done + "/" + this.total + " " + rateAndEta(done, now));
 		}
 	}
@@ -73,7 +77,7 @@ final class Progress {
 			draw(done);
 			this.out.println();
 		}
-		else if (done * 10 / Math.max(1, this.total) <= this.lastShownTenth || this.total == 0) {
+		else if (done != this.lastShownDone) {
 			this.out.println(this.label + ": " + done + "/" + this.total + " " + rateAndEta(done, now));
 		}
 		this.out.flush();
