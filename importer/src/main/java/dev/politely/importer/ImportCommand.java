@@ -22,7 +22,6 @@ import dev.politely.importer.webhook.Delivery;
 import dev.politely.importer.webhook.InvitationIds;
 import dev.politely.importer.webhook.Pause;
 import dev.politely.importer.webhook.SolicitationBody;
-import dev.politely.importer.webhook.SolicitationStatus;
 import dev.politely.importer.webhook.StatusClient;
 import dev.politely.importer.webhook.WebhookClient;
 import dev.politely.webhook.signature.WebhookSecret;
@@ -113,7 +112,8 @@ public final class ImportCommand {
 
 		if (!sent.imported().isEmpty()) {
 			StatusClient status = new StatusClient(options.url(), options.ownerId(), secret, this.http, this.clock);
-			List<Imported> triaged = waitForDecisions(sent.imported(), status, options.waitFor());
+			List<Imported> triaged = new DecisionWait(this.out, this.progress, status, this.pause)
+				.await(sent.imported(), options.waitFor());
 			Path report = options.reportDir()
 				.resolve("triage-" + options.ownerId() + "-" + LocalDate.now(this.clock.withZone(ZoneOffset.UTC))
 						+ ".csv");
@@ -178,38 +178,6 @@ public final class ImportCommand {
 		for (String refusal : sent.refused()) {
 			this.out.println("  refused, " + refusal);
 		}
-	}
-
-	private List<Imported> waitForDecisions(List<Imported> imported, StatusClient status, Duration waitFor)
-			throws InterruptedException {
-		List<Imported> current = new ArrayList<>(imported);
-		long deadline = System.nanoTime() + waitFor.toNanos();
-		this.out.println();
-		this.progress.start("deciding", current.size());
-		int settled = 0;
-		while (true) {
-			for (int i = 0; i < current.size(); i++) {
-				Imported one = current.get(i);
-				if (one.status() == null || !one.status().settled()) {
-					SolicitationStatus now = status.status(one.solicitationId());
-					current.set(i, one.withStatus(now));
-					if (now.settled()) {
-						settled++;
-						this.progress.update(settled);
-					}
-				}
-			}
-			if (settled == current.size() || System.nanoTime() >= deadline) {
-				break;
-			}
-			this.pause.pause(Duration.ofSeconds(1));
-		}
-		this.progress.finish(settled);
-		if (settled < current.size()) {
-			this.out.println((current.size() - settled) + " invitation(s) not decided after " + Progress.clock(waitFor)
-					+ " (--wait); their decisions will still come (the owner's emails), the report shows them as not decided yet");
-		}
-		return current;
 	}
 
 	private record Sent(List<Imported> imported, List<String> refused, String stopped, int notSent) {
