@@ -56,7 +56,15 @@ final class RunningPipeline implements AutoCloseable {
 		try {
 			for (Class<?> service : List.of(PolicyApplication.class, NotificationApplication.class,
 					IntakeApplication.class)) {
-				started.add(new SpringApplicationBuilder(service).run(common));
+				String[] args = common;
+				if (service == IntakeApplication.class) {
+					// the intake's readiness includes the policy's public health
+					args = java.util.stream.Stream
+						.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of("--POLITELY_POLICY_URL=http://localhost:"
+								+ started.get(0).getEnvironment().getProperty("local.server.port")))
+						.toArray(String[]::new);
+				}
+				started.add(new SpringApplicationBuilder(service).run(args));
 			}
 		}
 		catch (RuntimeException failure) {
