@@ -15,7 +15,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code policyStream}: UP when the policy stream runs and its stores answer interactive
+ * {@code stream}: UP when the policy stream runs and its stores answer interactive
  * queries, so that UP means the dry run and the status API answer. A rebalance after the
  * stream once ran stays UP for {@code politely.health.rebalancing-grace} (instances come
  * and go); longer, or before the first RUNNING, is DOWN, as are ERROR, PENDING_SHUTDOWN
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * rebalance and the restoration of the stores are over; the application context, and with
  * it a health check that ignored the stream, is UP long before.
  */
-@Component("policyStream")
+@Component
 class StreamHealthIndicator implements HealthIndicator {
 
 	private final StreamsBuilderFactoryBean streams;
