@@ -185,6 +185,19 @@ class PolicyStreamTest {
 		assertThat(meters.get("politely.receipt.to.decision").timer().count()).isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	void registersTheCountersThatAlertsWatchAtZero() {
+		// increase() sees nothing of a series' first increment: they exist before any
+		// event
+		assertThat(meters.find("politely.dead.letters").tag("topic", "politely.solicitations-dlt").counter())
+			.isNotNull();
+		assertThat(meters.find("politely.decisions")
+			.tags("owner", "alice", "outcome", "REVIEW", "rule", "RULE_2", "reason", "MONTHLY_CAP")
+			.counter()).isNotNull();
+		assertThat(meters.find("politely.verdicts.ignored").tag("reason", "owner-mismatch").counter()).isNotNull();
+		assertThat(meters.find("politely.solicitations.waiting").gauge()).isNotNull();
+	}
+
 	private double ghostCount() {
 		var counter = meters.find("politely.decisions")
 			.tags("owner", "alice", "outcome", "DECLINE", "rule", "RULE_3", "reason", "GHOST")
