@@ -194,6 +194,9 @@ final class DecisionProcessor implements Processor<String, String, String, Route
 
 	/** Wall-clock punctuation: the owners whose parked solicitations may go on now. */
 	private void resumeDue() {
+		if (parked.isEmpty()) {
+			return;
+		}
 		Instant now = clock.instant();
 		for (String owner : parked.ownersDue(now)) {
 			Optional<Profile> profile = profiles.find(owner);

@@ -64,6 +64,10 @@ final class ParkedSolicitations {
 		backoff.putIfAbsent(owner, new Backoff(firstWait, now.plus(firstWait)));
 	}
 
+	boolean isEmpty() {
+		return here == 0;
+	}
+
 	boolean any(String owner) {
 		if (here == 0) {
 			return false;
