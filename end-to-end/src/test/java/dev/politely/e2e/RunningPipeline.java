@@ -56,15 +56,13 @@ final class RunningPipeline implements AutoCloseable {
 		try {
 			for (Class<?> service : List.of(PolicyApplication.class, NotificationApplication.class,
 					IntakeApplication.class)) {
-				String[] args = common;
+				List<String> args = new ArrayList<>(List.of(common));
 				if (service == IntakeApplication.class) {
 					// the intake's readiness includes the policy's public health
-					args = java.util.stream.Stream
-						.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of("--POLITELY_POLICY_URL=http://localhost:"
-								+ started.get(0).getEnvironment().getProperty("local.server.port")))
-						.toArray(String[]::new);
+					args.add("--POLITELY_POLICY_URL=http://localhost:"
+							+ started.get(0).getEnvironment().getProperty("local.server.port"));
 				}
-				started.add(new SpringApplicationBuilder(service).run(args));
+				started.add(new SpringApplicationBuilder(service).run(args.toArray(String[]::new)));
 			}
 		}
 		catch (RuntimeException failure) {
