@@ -56,7 +56,13 @@ final class RunningPipeline implements AutoCloseable {
 		try {
 			for (Class<?> service : List.of(PolicyApplication.class, NotificationApplication.class,
 					IntakeApplication.class)) {
-				started.add(new SpringApplicationBuilder(service).run(common));
+				List<String> args = new ArrayList<>(List.of(common));
+				if (service == IntakeApplication.class) {
+					// the intake's readiness includes the policy's public health
+					args.add("--POLITELY_POLICY_URL=http://localhost:"
+							+ started.get(0).getEnvironment().getProperty("local.server.port"));
+				}
+				started.add(new SpringApplicationBuilder(service).run(args.toArray(String[]::new)));
 			}
 		}
 		catch (RuntimeException failure) {

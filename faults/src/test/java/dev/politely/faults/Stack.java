@@ -365,6 +365,11 @@ final class Stack implements AutoCloseable {
 		// owners never get a REVIEW)
 		env.put("POLITELY_PUBLIC_URL", instances.get(Service.INTAKE).isEmpty() ? "http://localhost:" + instance.port
 				: instances.get(Service.INTAKE).get(0).url());
+		// the intake's readiness includes the policy's public health (of the first
+		// instance, which a kill scenario restarts on the same port)
+		if (!instances.get(Service.POLICY).isEmpty()) {
+			env.put("POLITELY_POLICY_URL", instances.get(Service.POLICY).get(0).url());
+		}
 		if (instance.service == Service.POLICY) {
 			env.put("POLITELY_STATE_DIR", work.resolve("state").resolve(instance.name()).toString());
 			env.put("POLITELY_ADVERTISED_ADDRESS", "localhost:" + instance.port);

@@ -54,7 +54,7 @@ public final class Fixtures {
 				new IntakeProperties.Topics("politely.solicitations", "politely.verdicts", 6, (short) 1),
 				new IntakeProperties.Intake(Duration.ofSeconds(6), 10_000,
 						new IntakeProperties.RateLimit(50, Duration.ofSeconds(1), Duration.ZERO)),
-				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(1)));
+				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(1), ""));
 	}
 
 	public static String profile(String owner, String secret) {

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and still taking a good delivery afterwards.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "politely.readiness.consumer-groups=", "politely.intake.rate-limit.limit-for-period=1000000" })
+		properties = { "politely.readiness.consumer-groups=", "politely.readiness.policy-url=",
+				"politely.intake.rate-limit.limit-for-period=1000000" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class HostileCorpusTest {

@@ -272,6 +272,8 @@ public final class Stack implements AutoCloseable {
 		env.put("POLITELY_PROFILES_DIR", profiles.toString());
 		env.put("POLITELY_TOPIC_PARTITIONS", String.valueOf(PARTITIONS));
 		env.put("POLITELY_PUBLIC_URL", url(Service.INTAKE));
+		// the intake's readiness includes the policy's public health
+		env.put("POLITELY_POLICY_URL", url(Service.POLICY));
 		if (service == Service.POLICY) {
 			env.put("POLITELY_STATE_DIR", work.resolve("policy-state").toString());
 			env.put("POLITELY_ADVERTISED_ADDRESS", "127.0.0.1:" + ports.get(service));

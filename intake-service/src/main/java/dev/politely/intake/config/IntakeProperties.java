@@ -57,10 +57,13 @@ public record IntakeProperties(@DefaultValue("config/profiles") Path profilesDir
 	 * be ready; empty: broker only
 	 * @param timeout longest wait for the broker's answer
 	 * @param cacheFor how long an answer is reused, so that health checks stay cheap
+	 * @param policyUrl public base URL of the policy service, whose health status must be
+	 * UP (its stream runs and its state answers queries); empty: not checked
 	 */
 	public record Readiness(@DefaultValue( {
 			"politely-policy", "politely-notification" }) List<String> consumerGroups,
-			@DefaultValue("2s") Duration timeout, @DefaultValue("1s") Duration cacheFor){
+			@DefaultValue("2s") Duration timeout, @DefaultValue("1s") Duration cacheFor,
+			@DefaultValue("http://localhost:8081") String policyUrl){
 	}
 
 }

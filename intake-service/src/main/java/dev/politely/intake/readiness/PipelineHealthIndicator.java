@@ -1,5 +1,10 @@
 package dev.politely.intake.readiness;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +30,15 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code pipeline}: UP only when the broker answers and every consumer group of
  * {@code politely.readiness.consumer-groups} is STABLE with at least one member, that is
- * when a solicitation sent now will be decided and mailed. Answers are reused for
+ * when a solicitation sent now will be decided and mailed, and the policy's public health
+ * ({@code politely.readiness.policy-url}{@code /actuator/health}, its status only) says
+ * UP, that is when its dry run and status queries answer. Answers are reused for
  * {@code politely.readiness.cache-for}, so that frequent health checks cost the broker
  * nothing.
  */
@@ -46,6 +55,10 @@ class PipelineHealthIndicator implements HealthIndicator, DisposableBean {
 
 	private final Clock clock;
 
+	private final URI policyHealth;
+
+	private final HttpClient http;
+
 	private Health last;
 
 	private Instant lastAt = Instant.MIN;
@@ -56,6 +69,10 @@ class PipelineHealthIndicator implements HealthIndicator, DisposableBean {
 		this.timeout = readiness.timeout();
 		this.cacheFor = readiness.cacheFor();
 		this.clock = clock;
+		String policy = readiness.policyUrl() == null ? "" : readiness.policyUrl().strip();
+		this.policyHealth = policy.isEmpty() ? null : URI
+			.create((policy.endsWith("/") ? policy.substring(0, policy.length() - 1) : policy) + "/actuator/health");
+		this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
 		Map<String, Object> config = new LinkedHashMap<>(kafkaAdmin.getConfigurationProperties());
 		int millis = (int) this.timeout.toMillis();
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
@@ -89,6 +106,13 @@ class PipelineHealthIndicator implements HealthIndicator, DisposableBean {
 			Thread.currentThread().interrupt();
 			return Health.down().withDetail("broker", "interrupted").build();
 		}
+		if (this.policyHealth != null) {
+			String policy = policyStatus();
+			health.withDetail("policy", policy);
+			if (!"UP".equals(policy)) {
+				return Health.down().withDetail("policy", policy).build();
+			}
+		}
 		if (this.consumerGroups.isEmpty()) {
 			return health.build();
 		}
@@ -117,6 +141,24 @@ class PipelineHealthIndicator implements HealthIndicator, DisposableBean {
 			states.put(group, state);
 		}
 		return (ready ? health : Health.down()).withDetail("consumerGroups", states).build();
+	}
+
+	/** The policy's health status, or why it could not be read. */
+	private String policyStatus() {
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(this.policyHealth).timeout(this.timeout).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			String status = JsonMapper.shared().readTree(response.body()).path("status").asString("");
+			return status.isEmpty() ? "no status (HTTP " + response.statusCode() + ")" : status;
+		}
+		catch (IOException | JacksonException ex) {
+			return "not answering: " + rootMessage(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "interrupted";
+		}
 	}
 
 	private <T> T await(KafkaFuture<T> future) throws ExecutionException, TimeoutException, InterruptedException {

@@ -56,6 +56,7 @@ class GracefulShutdownTest {
 		ConfigurableApplicationContext intake = new SpringApplicationBuilder(IntakeApplication.class).run(
 				"--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
 				"--politely.profiles-dir=" + Fixtures.profilesDirectory(), "--politely.readiness.consumer-groups=",
+				"--politely.readiness.policy-url=",
 				"--spring.kafka.producer.properties[interceptor.classes]=" + HoldingInterceptor.class.getName());
 		String url = "http://localhost:" + intake.getEnvironment().getProperty("local.server.port");
 		HttpClient http = HttpClient.newHttpClient();

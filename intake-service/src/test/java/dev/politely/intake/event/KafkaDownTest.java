@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
  * a broker of this test's own, stopped in the middle of it; then a new broker.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "politely.readiness.consumer-groups=", "politely.readiness.cache-for=0s",
-				"resilience4j.circuitbreaker.instances.kafka.sliding-window-size=4",
+		properties = { "politely.readiness.consumer-groups=", "politely.readiness.policy-url=",
+				"politely.readiness.cache-for=0s", "resilience4j.circuitbreaker.instances.kafka.sliding-window-size=4",
 				"resilience4j.circuitbreaker.instances.kafka.minimum-number-of-calls=3",
 				"resilience4j.circuitbreaker.instances.kafka.wait-duration-in-open-state=3s",
 				"resilience4j.circuitbreaker.instances.kafka.permitted-number-of-calls-in-half-open-state=1" })

@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "politely.profiles-rescan-interval=100ms",
 				"politely.readiness.consumer-groups=" + SolicitationKafkaTest.READER_GROUP,
-				"politely.readiness.cache-for=50ms" })
+				"politely.readiness.policy-url=", "politely.readiness.cache-for=50ms" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class SolicitationKafkaTest {
 

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The verdict links against a real (embedded, KRaft) broker, over real HTTP: GET shows,
  * only POST writes.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "politely.readiness.consumer-groups=")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "politely.readiness.consumer-groups=", "politely.readiness.policy-url=" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class VerdictKafkaTest {

@@ -10,10 +10,7 @@ import dev.politely.policy.decision.OwnerCounters;
 import dev.politely.policy.decision.Requester;
 import dev.politely.policy.decision.Solicitation;
 import dev.politely.policy.profile.Profile;
-import dev.politely.policy.profile.ProfileDirectory;
 import dev.politely.webhook.body.SolicitationValidator;
-import dev.politely.webhook.signature.WebhookSecret;
-import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import org.springframework.stereotype.Service;
 
@@ -24,21 +21,16 @@ import org.springframework.stereotype.Service;
 @Service
 class Evaluation {
 
-	// a secret no owner has, so an unknown owner costs the same work as a wrong signature
-	private static final WebhookSecret NO_OWNER = WebhookSecret.random();
-
-	private final ProfileDirectory profiles;
+	private final OwnerSignature signature;
 
 	private final SolicitationValidator validator;
-
-	private final WebhookSignatureVerifier verifier = new WebhookSignatureVerifier();
 
 	private final OwnerCountersQuery counters;
 
 	private final Clock clock;
 
-	Evaluation(ProfileDirectory profiles, SolicitationValidator validator, OwnerCountersQuery counters, Clock clock) {
-		this.profiles = profiles;
+	Evaluation(OwnerSignature signature, SolicitationValidator validator, OwnerCountersQuery counters, Clock clock) {
+		this.signature = signature;
 		this.validator = validator;
 		this.counters = counters;
 		this.clock = clock;
@@ -58,11 +50,7 @@ class Evaluation {
 	}
 
 	Outcome evaluate(String ownerId, Delivery delivery) {
-		Profile profile = profiles.find(ownerId).orElse(null);
-		WebhookSecret secret = profile == null ? NO_OWNER : WebhookSecret.parse(profile.webhookSecret());
-		if (!verifier.verify(secret, delivery, clock.instant()).isValid() || profile == null) {
-			throw new UnsignedEvaluationException();
-		}
+		Profile profile = signature.verify(ownerId, delivery);
 		Solicitation solicitation = toSolicitation(validator.validate(delivery.body()));
 		OwnerCountersQuery.Answer answer = counters.counters(ownerId, solicitation.receivedAt(), profile.timezone());
 		if (answer instanceof OwnerCountersQuery.Local local) {

@@ -3,13 +3,17 @@ package dev.politely.policy.stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.politely.policy.decision.Decision;
 import dev.politely.policy.decision.OwnerCounters;
+import dev.politely.policy.decision.Outcome;
 import dev.politely.policy.decision.Periods;
+import dev.politely.policy.decision.Reason;
 import dev.politely.policy.profile.Profile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -47,22 +51,48 @@ final class DecisionMetrics {
 
 	private volatile Timer receiptToDecision;
 
+	private final AtomicLong parkedNow = new AtomicLong();
+
+	private final Counter parked;
+
+	private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> verdictsIgnored = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> expired = new ConcurrentHashMap<>();
+
 	DecisionMetrics(MeterRegistry registry, Clock clock) {
 		this.registry = registry;
 		this.clock = clock;
+		Gauge.builder("politely.solicitations.waiting", parkedNow, AtomicLong::get)
+			.description("solicitations parked until their owner's profile is valid")
+			.register(registry);
+		this.parked = Counter.builder("politely.solicitations.parked")
+			.description("solicitations parked because their owner had no valid profile")
+			.register(registry);
+		for (String reason : VerdictIgnored.REASONS) {
+			verdictIgnored(reason);
+		}
+	}
+
+	/**
+	 * Registers at zero what alerts watch with {@code increase()}, which sees nothing of
+	 * the first increment of a series that did not exist: the dead-letter counter, and
+	 * the decisions of every known owner for every reason and outcome.
+	 */
+	void registerAtZero(Collection<String> owners, String deadLetterTopic) {
+		deadLetter(deadLetterTopic);
+		for (String owner : owners) {
+			for (Reason reason : Reason.values()) {
+				for (Outcome outcome : Outcome.values()) {
+					decisionCounter(new DecisionTags(owner, outcome.name(), reason.rule().name(), reason.name()));
+				}
+			}
+		}
 	}
 
 	void decided(DecisionMade event, Decision decision, Profile profile, OwnerCounters after) {
-		decisions
-			.computeIfAbsent(new DecisionTags(event.ownerId(), event.outcome(), event.rule(), event.reason()),
-					tags -> Counter.builder("politely.decisions")
-						.description("decisions by outcome, rule and reason")
-						.tag("owner", tags.owner())
-						.tag("outcome", tags.outcome())
-						.tag("rule", tags.rule())
-						.tag("reason", tags.reason())
-						.register(registry))
-			.increment();
+		decisionCounter(new DecisionTags(event.ownerId(), event.outcome(), event.rule(), event.reason())).increment();
 		if (decision.consumption().adviceMinutes() > 0) {
 			adviceMinutes
 				.computeIfAbsent(event.ownerId(),
@@ -90,6 +120,66 @@ final class DecisionMetrics {
 		}
 		gauge(unknownCap, "politely.unknown.contacts.cap", event.ownerId())
 			.set(profile.connections().maxUnknownPerMonth());
+	}
+
+	private Counter decisionCounter(DecisionTags key) {
+		return decisions.computeIfAbsent(key,
+				tags -> Counter.builder("politely.decisions")
+					.description("decisions by outcome, rule and reason")
+					.tag("owner", tags.owner())
+					.tag("outcome", tags.outcome())
+					.tag("rule", tags.rule())
+					.tag("reason", tags.reason())
+					.register(registry));
+	}
+
+	Counter deadLetter(String topic) {
+		return deadLetters.computeIfAbsent(topic,
+				t -> Counter.builder("politely.dead.letters")
+					.description("records sent to a dead-letter topic")
+					.tag("topic", t)
+					.register(registry));
+	}
+
+	Counter verdictIgnored(String reason) {
+		return verdictsIgnored.computeIfAbsent(reason,
+				r -> Counter.builder("politely.verdicts.ignored")
+					.description("verdicts that changed nothing: no pending review, or not this review's owner or id")
+					.tag("reason", r)
+					.register(registry));
+	}
+
+	Counter expired(String store) {
+		return expired.computeIfAbsent(store,
+				s -> Counter.builder("politely.state.expired")
+					.description("entries purged from a state store after the retention")
+					.tag("store", s)
+					.register(registry));
+	}
+
+	void parked() {
+		parked.increment();
+	}
+
+	/** Parked solicitations held by this instance's tasks, adjusted as they change. */
+	AtomicLong parkedNow() {
+		return parkedNow;
+	}
+
+	/** Why a verdict changed nothing. */
+	static final class VerdictIgnored {
+
+		static final String NO_PENDING_REVIEW = "no-pending-review";
+
+		static final String OWNER_MISMATCH = "owner-mismatch";
+
+		static final String REVIEW_MISMATCH = "review-mismatch";
+
+		static final String[] REASONS = { NO_PENDING_REVIEW, OWNER_MISMATCH, REVIEW_MISMATCH };
+
+		private VerdictIgnored() {
+		}
+
 	}
 
 	/**

@@ -22,25 +22,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * solicitations + verdicts (both keyed by owner, so one task sees all of an owner's
- * events) -> {@link DecisionProcessor} with its three stores -> decisions, or the
- * dead-letter topic.
+ * events) -> {@link DecisionProcessor} with its four stores (decided, counters, pending
+ * reviews, parked solicitations) -> decisions, or the dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class PolicyTopology {
 
-	static final String DECIDED = "decided-solicitations";
+	static final String DECIDED = SolicitationState.STORE;
 	static final String COUNTERS = OwnerLedger.STORE;
 	static final String PENDING = "pending-reviews";
+	static final String PARKED = ParkedSolicitations.STORE;
 
 	@Bean
 	KStream<String, String> policyStream(StreamsBuilder builder, PolicyProperties properties, ProfileDirectory profiles,
 			JsonMapper json, Clock clock, MeterRegistry registry, ObjectProvider<Tracer> tracer,
 			ObjectProvider<Propagator> propagator) {
-		return build(builder, properties.topics(), profiles, new EventCodec(json),
-				new VerdictLinks(properties.publicUrl(), properties.verdictTtl()), clock,
-				new DecisionMetrics(registry, clock), new StreamTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
-						propagator.getIfAvailable(() -> Propagator.NOOP)));
+		DecisionMetrics metrics = new DecisionMetrics(registry, clock);
+		metrics.registerAtZero(profiles.owners(), properties.topics().deadLetters());
+		return build(builder, properties.topics(), properties.state(), profiles, new EventCodec(json),
+				new VerdictLinks(properties.publicUrl(), properties.verdictTtl()), clock, metrics, new StreamTracing(
+						tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP)));
 	}
 
 	/**
@@ -48,8 +50,8 @@ class PolicyTopology {
 	 * crash them.
 	 */
 	static KStream<String, String> build(StreamsBuilder builder, PolicyProperties.Topics topics,
-			ProfileDirectory profiles, EventCodec codec, VerdictLinks links, Clock clock, DecisionMetrics metrics,
-			StreamTracing tracing) {
+			PolicyProperties.State state, ProfileDirectory profiles, EventCodec codec, VerdictLinks links, Clock clock,
+			DecisionMetrics metrics, StreamTracing tracing) {
 		// Cached: the writes to a key within a commit interval (an owner's counters,
 		// above all) reach RocksDB
 		// and the changelog once. Under exactly_once_v2 the caches are flushed in each
@@ -63,12 +65,15 @@ class PolicyTopology {
 		builder.addStateStore(
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.String())
 					.withCachingEnabled());
+		builder.addStateStore(
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED), Serdes.String(), Serdes.String())
+					.withCachingEnabled());
 
 		KStream<String, String> in = builder.stream(List.of(topics.solicitations(), topics.verdicts()),
 				Consumed.with(Serdes.String(), Serdes.String()));
 		KStream<String, Routed> out = in.process(
-				() -> new DecisionProcessor(topics, profiles, codec, links, clock, metrics, tracing), DECIDED, COUNTERS,
-				PENDING);
+				() -> new DecisionProcessor(topics, state, profiles, codec, links, clock, metrics, tracing), DECIDED,
+				COUNTERS, PENDING, PARKED);
 		out.filter((owner, routed) -> routed.deadLetter() == null)
 			.mapValues(Routed::value)
 			.to(topics.decisions(), Produced.with(Serdes.String(), Serdes.String()));

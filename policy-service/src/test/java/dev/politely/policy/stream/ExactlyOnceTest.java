@@ -185,8 +185,8 @@ class ExactlyOnceTest {
 		ProfileDirectory profiles = new ProfileDirectory(profilesDir);
 		profiles.refresh();
 		StreamsBuilder builder = new StreamsBuilder();
-		PolicyTopology.build(builder, topics.config(), profiles, new EventCodec(json),
-				new VerdictLinks("http://localhost:8080", Duration.ofDays(14)), clock,
+		PolicyTopology.build(builder, topics.config(), PolicyProperties.State.defaults(), profiles,
+				new EventCodec(json), new VerdictLinks("http://localhost:8080", Duration.ofDays(14)), clock,
 				new DecisionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), StreamTracing.NONE);
 		Properties props = new Properties();
 		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "policy-" + topics.prefix);
@@ -233,7 +233,10 @@ class ExactlyOnceTest {
 		@Override
 		public Instant instant() {
 			if (readingsLeft.decrementAndGet() < 0) {
-				throw new IllegalStateException("simulated crash of the policy processing");
+				// an Error, as a crash: the processor sends a record that throws an
+				// exception
+				// to the dead-letter topic and goes on
+				throw new InternalError("simulated crash of the policy processing");
 			}
 			return Instant.now();
 		}

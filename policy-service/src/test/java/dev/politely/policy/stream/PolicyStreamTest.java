@@ -1,6 +1,14 @@
 package dev.politely.policy.stream;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.politely.webhook.signature.WebhookSecret;
+import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +29,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -36,10 +51,40 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"politely.profiles-dir=src/test/resources/profiles", "politely.topics.partitions=2" })
+				"politely.topics.partitions=2", "politely.profiles-refresh=200ms", "politely.state.parked-retry=200ms",
+				"politely.state.parked-retry-max=1s" })
 @EmbeddedKafka(partitions = 2,
 		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
 class PolicyStreamTest {
+
+	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+	// a directory of its own, where a test can make a profile appear
+	static final Path PROFILES = profiles();
+
+	@DynamicPropertySource
+	static void profilesDir(DynamicPropertyRegistry registry) {
+		registry.add("politely.profiles-dir", PROFILES::toString);
+	}
+
+	static Path profiles() {
+		try {
+			Path dir = Files.createTempDirectory("policy-stream-profiles");
+			Files.copy(Path.of("src/test/resources/profiles/alice.yml"), dir.resolve("alice.yml"));
+			return dir;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StreamsBuilderFactoryBean streams;
+
+	final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
@@ -140,6 +185,19 @@ class PolicyStreamTest {
 		assertThat(meters.get("politely.receipt.to.decision").timer().count()).isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	void registersTheCountersThatAlertsWatchAtZero() {
+		// increase() sees nothing of a series' first increment: they exist before any
+		// event
+		assertThat(meters.find("politely.dead.letters").tag("topic", "politely.solicitations-dlt").counter())
+			.isNotNull();
+		assertThat(meters.find("politely.decisions")
+			.tags("owner", "alice", "outcome", "REVIEW", "rule", "RULE_2", "reason", "MONTHLY_CAP")
+			.counter()).isNotNull();
+		assertThat(meters.find("politely.verdicts.ignored").tag("reason", "owner-mismatch").counter()).isNotNull();
+		assertThat(meters.find("politely.solicitations.waiting").gauge()).isNotNull();
+	}
+
 	private double ghostCount() {
 		var counter = meters.find("politely.decisions")
 			.tags("owner", "alice", "outcome", "DECLINE", "rule", "RULE_3", "reason", "GHOST")
@@ -203,22 +261,164 @@ class PolicyStreamTest {
 	@Test
 	void sendsWhatItCannotReadToTheDeadLetterTopicAndKeepsGoing() {
 		publish("politely.solicitations", "{not json");
-		send(solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "nowhere.example", "2026-11-23T09:12:00Z",
-				"\"mutualConnections\": 1", null)
-			.replace("\"ownerId\": \"alice\"", "\"ownerId\": \"nobody\""));
 		String id = UUID.randomUUID().toString();
 		send(solicitation(id, "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null));
 
+		List<ConsumerRecord<String, String>> dead = awaitDeadLetters(1);
+		assertThat(new String(dead.get(0).headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
+			.contains("SolicitationReceived");
+		assertThat(awaitDecisions(1).get(0).get("reason").asString()).isEqualTo("PRIVATE_PLATFORM");
+	}
+
+	@Test
+	void survivesARecordThatThrowsWhileItIsProcessed() {
+		double deadBefore = meters.get("politely.dead.letters")
+			.tag("topic", "politely.solicitations-dlt")
+			.counter()
+			.count();
+		JsonNode review = awaitReview();
+		// a verdict that reads as JSON but breaks the processing (Verdict.valueOf throws)
+		publish("politely.verdicts", """
+				{"solicitationId": "%s", "ownerId": "alice", "reviewDecisionId": "%s", "verdict": "MAYBE",
+				 "recordedAt": "2026-11-24T10:00:00Z"}""".formatted(review.get("solicitationId").asString(),
+				review.get("decisionId").asString()));
+		String good = UUID.randomUUID().toString();
+		send(solicitation(good, "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null));
+
+		ConsumerRecord<String, String> dead = awaitDeadLetters(1).get(0);
+		assertThat(new String(dead.headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
+			.startsWith("java.lang.IllegalArgumentException: ");
+		assertThat(new String(dead.headers().lastHeader("politely-dlt-source").value(), StandardCharsets.UTF_8))
+			.startsWith("politely.verdicts-");
+		assertThat(awaitDecisions(1).get(0).get("solicitationId").asString()).isEqualTo(good);
+		assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+		assertThat(meters.get("politely.dead.letters").tag("topic", "politely.solicitations-dlt").counter().count())
+			.isEqualTo(deadBefore + 1);
+	}
+
+	@Test
+	void decidesTheSolicitationsOfAnOwnerWhoseProfileAppearsLaterOnceAndInOrder() throws Exception {
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		double parkedBefore = meters.get("politely.solicitations.parked").counter().count();
+		publish("politely.solicitations", "bruno",
+				solicitation(first, "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null)
+					.replace("\"alice\"", "\"bruno\""));
+		publish("politely.solicitations", "bruno", solicitation(second, "ADVICE_REQUEST", "linkedin",
+				"2026-11-23T09:13:00Z", "\"headline\": \"recrutement\"", 30)
+			.replace("\"alice\"", "\"bruno\""));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> meters.get("politely.solicitations.parked").counter().count() == parkedBefore + 2);
+		assertThat(meters.get("politely.solicitations.waiting").gauge().value()).isGreaterThanOrEqualTo(2.0);
+		assertThat(status("bruno", first).statusCode()).isEqualTo(401); // no owner yet
+		assertNoMoreDecisions();
+		assertThat(deadLetters.poll(Duration.ofMillis(500)).count()).isZero();
+
+		String alice = Files.readString(PROFILES.resolve("alice.yml"));
+		Files.writeString(PROFILES.resolve("bruno.yml.tmp"), alice.replace("owner: alice", "owner: bruno"));
+		Files.move(PROFILES.resolve("bruno.yml.tmp"), PROFILES.resolve("bruno.yml"));
+
+		assertThat(awaitDecisions(2))
+			.extracting(d -> d.get("solicitationId").asString() + " " + d.get("ownerId").asString())
+			.containsExactly(first + " bruno", second + " bruno");
+		// a redelivery of a solicitation that was parked is still the same solicitation
+		publish("politely.solicitations", "bruno",
+				solicitation(first, "QUESTION", "facebook", "2026-11-23T09:12:00Z", "\"mutualConnections\": 1", null)
+					.replace("\"alice\"", "\"bruno\""));
+		assertNoMoreDecisions();
+		assertThat(json.readTree(status("bruno", first).body()).get("status").asString()).isEqualTo("DECIDED");
+	}
+
+	@Test
+	void ignoresAVerdictThatIsNotTheOwnersOrNotThisReview() {
+		JsonNode review = awaitReview();
+		String id = review.get("solicitationId").asString();
+		String verdict = """
+				{"solicitationId": "%s", "ownerId": "%s", "reviewDecisionId": "%s", "verdict": "ACCEPT",
+				 "recordedAt": "2026-11-24T10:00:00Z"}""";
+		double ownerBefore = meters.get("politely.verdicts.ignored").tag("reason", "owner-mismatch").counter().count();
+		double reviewBefore = meters.get("politely.verdicts.ignored")
+			.tag("reason", "review-mismatch")
+			.counter()
+			.count();
+		publish("politely.verdicts", verdict.formatted(id, "mallory", review.get("decisionId").asString()));
+		publish("politely.verdicts", verdict.formatted(id, "alice", UUID.randomUUID()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> meters.get("politely.verdicts.ignored")
+				.tag("reason", "review-mismatch")
+				.counter()
+				.count() > reviewBefore);
+		assertThat(meters.get("politely.verdicts.ignored").tag("reason", "owner-mismatch").counter().count())
+			.isEqualTo(ownerBefore + 1);
+		assertNoMoreDecisions();
+
+		publish("politely.verdicts", verdict.formatted(id, "alice", review.get("decisionId").asString()));
+		assertThat(awaitDecisions(1).get(0).get("reason").asString()).isEqualTo("OWNER_VERDICT");
+	}
+
+	@Test
+	void answersTheStateOfASolicitationToItsOwnerOnly() throws Exception {
+		JsonNode review = awaitReview();
+		String id = review.get("solicitationId").asString();
+		JsonNode pending = json.readTree(status("alice", id).body());
+		assertThat(pending.get("status").asString()).isEqualTo("REVIEW");
+		assertThat(pending.get("outcome").asString()).isEqualTo("REVIEW");
+		assertThat(pending.get("ownerId").asString()).isEqualTo("alice");
+		assertThat(pending.toString()).doesNotContain("verdicts/");
+
+		publish("politely.verdicts", """
+				{"solicitationId": "%s", "ownerId": "alice", "reviewDecisionId": "%s", "verdict": "DECLINE",
+				 "recordedAt": "2026-11-24T10:00:00Z"}""".formatted(id, review.get("decisionId").asString()));
+		awaitDecisions(1);
+		JsonNode decided = json.readTree(status("alice", id).body());
+		assertThat(decided.get("status").asString()).isEqualTo("DECIDED");
+		assertThat(decided.get("outcome").asString()).isEqualTo("DECLINE");
+		assertThat(decided.get("rule").asString()).isEqualTo("RULE_1");
+		assertThat(decided.get("reason").asString()).isEqualTo("OWNER_VERDICT");
+		assertThat(decided.get("decidedAt").asString()).isNotBlank();
+
+		HttpResponse<String> unknown = status("alice", UUID.randomUUID().toString());
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("content-type")).hasValue("application/problem+json");
+		assertThat(signedStatus("alice", id, "whsec_" + "A".repeat(32)).statusCode()).isEqualTo(401);
+		assertThat(status("nobody", id).statusCode()).isEqualTo(401);
+	}
+
+	private JsonNode awaitReview() {
+		// coherent but only one mutual connection: unsure (WEAK_LINK), and alice's
+		// profile says REVIEW
+		send(solicitation(UUID.randomUUID().toString(), "CONNECTION_REQUEST", "linkedin", "2026-11-23T09:12:00Z",
+				"\"headline\": \"talent acquisition\", \"mutualConnections\": 1", null));
+		JsonNode review = awaitDecisions(1).get(0);
+		assertThat(review.get("outcome").asString()).isEqualTo("REVIEW");
+		return review;
+	}
+
+	private HttpResponse<String> status(String owner, String solicitationId) throws Exception {
+		return signedStatus(owner, solicitationId, SECRET);
+	}
+
+	private HttpResponse<String> signedStatus(String owner, String solicitationId, String secret) throws Exception {
+		String id = "msg_" + UUID.randomUUID();
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		return http.send(HttpRequest
+			.newBuilder(
+					URI.create("http://localhost:" + port + "/v1/owners/" + owner + "/solicitations/" + solicitationId))
+			.header("webhook-id", id)
+			.header("webhook-timestamp", timestamp)
+			.header("webhook-signature",
+					WebhookSignatureVerifier.signature(WebhookSecret.parse(secret), id, timestamp, new byte[0]))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private List<ConsumerRecord<String, String>> awaitDeadLetters(int count) {
 		List<ConsumerRecord<String, String>> dead = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			KafkaTestUtils.getRecords(deadLetters, Duration.ofMillis(200)).forEach(dead::add);
-			return dead.size() >= 2;
+			return dead.size() >= count;
 		});
-		assertThat(dead)
-			.extracting(r -> new String(r.headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
-			.anySatisfy(reason -> assertThat(reason).contains("SolicitationReceived"))
-			.anySatisfy(reason -> assertThat(reason).contains("no valid profile for owner nobody"));
-		assertThat(awaitDecisions(1).get(0).get("reason").asString()).isEqualTo("PRIVATE_PLATFORM");
+		return dead;
 	}
 
 	private String solicitation(String id, String kind, String platform, String receivedAt, String requesterFields,
@@ -237,8 +437,12 @@ class PolicyStreamTest {
 	}
 
 	private void publish(String topic, String value) {
+		publish(topic, "alice", value);
+	}
+
+	private void publish(String topic, String key, String value) {
 		try {
-			kafka.send(new ProducerRecord<>(topic, "alice", value)).get();
+			kafka.send(new ProducerRecord<>(topic, key, value)).get();
 		}
 		catch (Exception e) {
 			throw new AssertionError(e);
