@@ -44,14 +44,14 @@ class ArchitectureTest {
 			.resideInAPackage("dev.politely.policy.decision..")
 			.should()
 			.onlyDependOnClassesThat()
-			.resideInAnyPackage("java..", "dev.politely.policy.decision..", "dev.politely.policy.profile..")
+			.resideInAnyPackage("java..", "dev.politely.policy.decision..", "dev.politely.profile..")
 			.check(POLICY);
 	}
 
 	@Test
 	void profilesImportNoSpringAndNoKafka() {
 		noClasses().that()
-			.resideInAPackage("dev.politely.policy.profile..")
+			.resideInAPackage("dev.politely.profile..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "org.apache.kafka..")
@@ -61,7 +61,7 @@ class ArchitectureTest {
 	@Test
 	void profilesKnowNothingOfDecisions() {
 		noClasses().that()
-			.resideInAPackage("dev.politely.policy.profile..")
+			.resideInAPackage("dev.politely.profile..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.politely.policy.decision..")

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.politely.policy.decision.Decision;
 import dev.politely.policy.decision.OwnerCounters;
 import dev.politely.policy.decision.Periods;
-import dev.politely.policy.profile.Profile;
+import dev.politely.profile.Profile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
