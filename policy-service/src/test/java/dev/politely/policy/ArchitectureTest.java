@@ -38,6 +38,10 @@ class ArchitectureTest {
 			.check(POLICY);
 	}
 
+	/**
+	 * The profile is the shared {@code owner-profile} module, whose own test keeps it
+	 * free of Spring and Kafka.
+	 */
 	@Test
 	void theDecisionCoreDependsOnlyOnJavaAndTheProfile() {
 		classes().that()
@@ -45,26 +49,6 @@ class ArchitectureTest {
 			.should()
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "dev.politely.policy.decision..", "dev.politely.profile..")
-			.check(POLICY);
-	}
-
-	@Test
-	void profilesImportNoSpringAndNoKafka() {
-		noClasses().that()
-			.resideInAPackage("dev.politely.profile..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "org.apache.kafka..")
-			.check(POLICY);
-	}
-
-	@Test
-	void profilesKnowNothingOfDecisions() {
-		noClasses().that()
-			.resideInAPackage("dev.politely.profile..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("dev.politely.policy.decision..")
 			.check(POLICY);
 	}
 
