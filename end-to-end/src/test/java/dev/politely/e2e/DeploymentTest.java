@@ -38,7 +38,8 @@ class DeploymentTest {
 			assertThat(dockerfile).as("deploy/Dockerfile copies %s/pom.xml", name)
 				.containsPattern("(?m)^COPY " + Pattern.quote(name) + "/pom\\.xml " + Pattern.quote(name) + "/$");
 		}
-		for (String name : List.of("webhook-contract", "intake-service", "policy-service", "notification-service")) {
+		for (String name : List.of("webhook-contract", "owner-profile", "intake-service", "policy-service",
+				"notification-service")) {
 			assertThat(dockerfile).as("deploy/Dockerfile copies %s/src", name)
 				.containsPattern("(?m)^COPY " + Pattern.quote(name) + "/src " + Pattern.quote(name) + "/src$");
 		}

@@ -70,7 +70,12 @@ final class CallbackReceiver implements AutoCloseable {
 
 	String urlFor(Owner owner) {
 		owners.put(owner.id(), owner);
-		return "http://127.0.0.1:" + server.getAddress().getPort() + "/callbacks/" + owner.id();
+		return origin() + "/callbacks/" + owner.id();
+	}
+
+	/** The origin the owners' profiles list in {@code callbackOrigins}. */
+	String origin() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
 	synchronized void mode(Mode next) {

@@ -55,7 +55,7 @@ class FaultInjectionIT {
 				List<Owner> theirs = new ArrayList<>();
 				for (int p = 0; p < Stack.PARTITIONS; p++) {
 					Owner owner = Owner.onPartition(scenario.name(), p, Stack.PARTITIONS);
-					owner.writeProfile(stack.profiles());
+					owner.writeProfile(stack.profiles(), stack.callbacks().origin());
 					theirs.add(owner);
 				}
 				owners.put(scenario, theirs);

@@ -58,7 +58,11 @@ record Owner(String id, byte[] secret, int partition) {
 			.substring("v1,".length());
 	}
 
-	void writeProfile(Path dir) throws IOException {
+	/**
+	 * @param callbackOrigin the callback receiver's origin, where the solicitations'
+	 * {@code reply.callbackUrl} points (contract section 1)
+	 */
+	void writeProfile(Path dir, String callbackOrigin) throws IOException {
 		String yaml = """
 				# written by the fault-injection suite; OwnerModel computes the outcomes these settings give
 				owner: %s
@@ -68,6 +72,7 @@ record Owner(String id, byte[] secret, int partition) {
 				timezone: UTC
 				webhookSecret: %s
 				callbackUrl: null
+				callbackOrigins: [%s]
 				purposes: [NETWORK, CONTRIBUTE]
 				activity:
 				  keywords: %s
@@ -90,7 +95,7 @@ record Owner(String id, byte[] secret, int partition) {
 				    relationship: COLLEAGUE
 				    since: 2015-01-01
 				whenUnsure: DECLINE
-				""".formatted(id, id, email(), webhookSecret(), KEYWORDS, OwnerModel.MIN_MUTUALS,
+				""".formatted(id, id, email(), webhookSecret(), callbackOrigin, KEYWORDS, OwnerModel.MIN_MUTUALS,
 				OwnerModel.MAX_UNKNOWN, OwnerModel.WEEKLY_BUDGET, OwnerModel.DEFAULT_MINUTES,
 				OwnerModel.QUESTION_MINUTES, CONTACT_NAME, CONTACT_EMAIL);
 		Files.writeString(dir.resolve(id + ".yml"), yaml, StandardCharsets.UTF_8);

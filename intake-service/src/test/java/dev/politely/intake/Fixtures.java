@@ -57,8 +57,10 @@ public final class Fixtures {
 				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(1), ""));
 	}
 
+	/** The smallest valid profile: the required keys of contract section 2. */
 	public static String profile(String owner, String secret) {
-		return "owner: " + owner + "\nemail: " + owner + "@example.com\nwebhookSecret: " + secret + "\n";
+		return "owner: " + owner + "\nemail: " + owner + "@example.com\ntimezone: UTC\nwebhookSecret: " + secret
+				+ "\npurposes: [NETWORK, CONTRIBUTE]\n";
 	}
 
 	/** One of the contract's examples, byte for byte. */

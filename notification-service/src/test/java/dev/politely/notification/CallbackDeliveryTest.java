@@ -52,6 +52,8 @@ class CallbackDeliveryTest {
 
 	private static final String BOB_SECRET = "whsec_QmFzZTY0IG9mIHR3ZW50eS1mb3VyIGJ5dGVzISE=";
 
+	private static final String MALLORY_SECRET = "whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
+
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	private static final GreenMail greenMail = new GreenMail(
@@ -63,6 +65,9 @@ class CallbackDeliveryTest {
 
 	private static CallbackReceiver receiver;
 
+	/** A receiver on an origin no profile lists. */
+	private static CallbackReceiver outsider;
+
 	private static ConfigurableApplicationContext service;
 
 	private static MeterRegistry meters;
@@ -72,8 +77,12 @@ class CallbackDeliveryTest {
 		broker = embedded;
 		greenMail.start();
 		receiver = new CallbackReceiver();
-		Files.writeString(profiles.resolve("alice.yml"), "owner: alice\nwebhookSecret: " + ALICE_SECRET + "\n");
-		Files.writeString(profiles.resolve("bob.yml"), "owner: bob\nwebhookSecret: " + BOB_SECRET + "\n");
+		outsider = new CallbackReceiver();
+		Files.writeString(profiles.resolve("alice.yml"), profile("alice", ALICE_SECRET));
+		Files.writeString(profiles.resolve("bob.yml"), profile("bob", BOB_SECRET));
+		// claims alice's id: invalid, so it can never sign alice's callbacks (contract
+		// section 2)
+		Files.writeString(profiles.resolve("mallory.yml"), profile("alice", MALLORY_SECRET));
 		service = Service.start(broker, null, "--politely.topics.partitions=1", "--politely.profiles-dir=" + profiles,
 				"--politely.mail.host=127.0.0.1", "--politely.mail.port=" + greenMail.getSmtp().getPort(),
 				"--politely.callback.connect-timeout=1s", "--politely.callback.request-timeout=1s",
@@ -89,7 +98,14 @@ class CallbackDeliveryTest {
 			service.close();
 		}
 		receiver.close();
+		outsider.close();
 		greenMail.stop();
+	}
+
+	/** A valid profile whose callbacks may go to the test receiver. */
+	private static String profile(String owner, String secret) {
+		return "owner: " + owner + "\nemail: " + owner + "@example.com\ntimezone: UTC\nwebhookSecret: " + secret
+				+ "\npurposes: [NETWORK, CONTRIBUTE]\ncallbackOrigins: [" + receiver.origin() + "]\n";
 	}
 
 	@Test
@@ -109,6 +125,8 @@ class CallbackDeliveryTest {
 		assertThat(new WebhookSignatureVerifier().verify(WebhookSecret.parse(ALICE_SECRET), delivery, Instant.now())
 			.isValid()).isTrue();
 		assertThat(new WebhookSignatureVerifier().verify(WebhookSecret.parse(BOB_SECRET), delivery, Instant.now())
+			.isValid()).isFalse();
+		assertThat(new WebhookSignatureVerifier().verify(WebhookSecret.parse(MALLORY_SECRET), delivery, Instant.now())
 			.isValid()).isFalse();
 		JsonNode body = JsonMapper.builder().build().readTree(new String(request.body(), StandardCharsets.UTF_8));
 		assertThat(body.get("decisionId").asString()).isEqualTo(id);
@@ -176,6 +194,20 @@ class CallbackDeliveryTest {
 			.tag("topic", "politely.callbacks-dlt")
 			.counter()
 			.count()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void neverPostsOutsideTheOwnersOriginsAndDeadLettersTheCallbackWithTheReason() throws Exception {
+		ObjectNode decision = fresh("accept-connection");
+		object(decision, "reply").put("callbackUrl", outsider.script("/outside", n -> Answer.of(204)));
+		String key = "alice/" + decision.get("decisionId").asString();
+
+		Service.publish(broker, decision);
+
+		ConsumerRecord<String, String> deadLetter = awaitDeadLetter(key);
+		assertThat(new String(deadLetter.headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
+			.contains("origin not allowed");
+		assertThat(outsider.arrivals("/outside")).isZero();
 	}
 
 	@Test

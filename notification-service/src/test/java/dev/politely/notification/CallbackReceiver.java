@@ -56,10 +56,15 @@ public final class CallbackReceiver implements AutoCloseable {
 		server.start();
 	}
 
+	/** Where this receiver listens, as an origin a profile can list. */
+	public String origin() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
 	/** The answer of the n-th request (from 1) on this path. */
 	public String script(String path, Function<Integer, Answer> script) {
 		scripts.put(path, script);
-		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+		return origin() + path;
 	}
 
 	/** Requests that arrived on this path, answered or not yet. */

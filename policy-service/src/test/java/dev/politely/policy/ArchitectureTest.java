@@ -38,33 +38,17 @@ class ArchitectureTest {
 			.check(POLICY);
 	}
 
+	/**
+	 * The profile is the shared {@code owner-profile} module, whose own test keeps it
+	 * free of Spring and Kafka.
+	 */
 	@Test
 	void theDecisionCoreDependsOnlyOnJavaAndTheProfile() {
 		classes().that()
 			.resideInAPackage("dev.politely.policy.decision..")
 			.should()
 			.onlyDependOnClassesThat()
-			.resideInAnyPackage("java..", "dev.politely.policy.decision..", "dev.politely.policy.profile..")
-			.check(POLICY);
-	}
-
-	@Test
-	void profilesImportNoSpringAndNoKafka() {
-		noClasses().that()
-			.resideInAPackage("dev.politely.policy.profile..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "org.apache.kafka..")
-			.check(POLICY);
-	}
-
-	@Test
-	void profilesKnowNothingOfDecisions() {
-		noClasses().that()
-			.resideInAPackage("dev.politely.policy.profile..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("dev.politely.policy.decision..")
+			.resideInAnyPackage("java..", "dev.politely.policy.decision..", "dev.politely.profile..")
 			.check(POLICY);
 	}
 

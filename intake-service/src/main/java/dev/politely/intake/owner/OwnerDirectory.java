@@ -1,133 +1,57 @@
 package dev.politely.intake.owner;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.politely.intake.config.IntakeProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.politely.profile.ProfileDirectory;
+import dev.politely.profile.RefusedProfileCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The owners found in the profiles directory, kept in step with it without a restart. A
- * rescan only lists the directory and re-reads the files whose size or modification time
- * changed. A file that fails to read is skipped with a log line naming it; the other
- * owners keep working.
+ * The owners of the profiles directory, as the shared profile reader sees them (contract
+ * section 2): a file that has never validated is no owner, an invalid edit keeps the last
+ * valid profile and counts in {@code politely.profile.invalid}, a file claiming another
+ * owner's id is invalid, and a new owner's file is found on their first request.
  */
 @Component
 public class OwnerDirectory {
 
-	private static final Logger log = LoggerFactory.getLogger(OwnerDirectory.class);
+	private final ProfileDirectory profiles;
 
-	private final Path directory;
+	/** The keys derived from each owner's secret, rebuilt when their profile changes. */
+	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
 
-	private final ProfileReader reader = new ProfileReader();
-
-	private Map<Path, Entry> entries = Map.of();
-
-	private volatile Map<String, Owner> owners = Map.of();
-
-	private boolean warnedMissingDirectory;
-
-	public OwnerDirectory(IntakeProperties properties) {
-		this.directory = properties.profilesDir().toAbsolutePath().normalize();
-		rescan();
+	public OwnerDirectory(IntakeProperties properties, MeterRegistry registry) {
+		this.profiles = new ProfileDirectory(properties.profilesDir().toAbsolutePath().normalize(),
+				new RefusedProfileCounter(registry));
 	}
 
 	/**
-	 * The owner with this id, if its profile is present and valid. Never builds a path
-	 * from the id.
+	 * The owner with this id, if they have a valid profile. Never builds a path from
+	 * anything but an owner id.
 	 */
 	public Optional<Owner> find(String ownerId) {
-		return Optional.ofNullable(this.owners.get(ownerId));
+		return this.profiles.find(ownerId).map((profile) -> {
+			Owner known = this.owners.get(profile.owner());
+			if (known != null && known.profile() == profile) {
+				return known;
+			}
+			Owner owner = Owner.of(profile);
+			this.owners.put(profile.owner(), owner);
+			return owner;
+		});
 	}
 
 	@Scheduled(fixedDelayString = "${politely.profiles-rescan-interval:2s}",
 			initialDelayString = "${politely.profiles-rescan-interval:2s}")
-	public synchronized void rescan() {
-		Map<Path, FileState> found = list();
-		if (found.keySet().equals(this.entries.keySet()) && found.entrySet()
-			.stream()
-			.allMatch((e) -> e.getValue().equals(this.entries.get(e.getKey()).state()))) {
-			return;
-		}
-		Map<Path, Entry> next = new HashMap<>();
-		found.forEach((file, state) -> {
-			Entry previous = this.entries.get(file);
-			next.put(file, (previous != null && previous.state().equals(state)) ? previous : load(file, state));
-		});
-		Map<String, Owner> byId = new HashMap<>();
-		next.values().forEach((entry) -> {
-			if (entry.owner() != null) {
-				byId.put(entry.owner().ownerId(), entry.owner());
-			}
-		});
-		this.entries.keySet()
-			.stream()
-			.filter((file) -> !next.containsKey(file))
-			.forEach((file) -> log.info("Profile {} removed", file.getFileName()));
-		this.entries = next;
-		this.owners = Map.copyOf(byId);
-		log.info("{} owner(s) known from {}", byId.size(), this.directory);
-	}
-
-	private Entry load(Path file, FileState state) {
-		try {
-			Owner owner = this.reader.read(file);
-			log.info("Profile {} loaded", file.getFileName());
-			return new Entry(state, owner);
-		}
-		catch (InvalidProfileException ex) {
-			log.error(ex.getMessage());
-			return new Entry(state, null);
-		}
-	}
-
-	private Map<Path, FileState> list() {
-		Map<Path, FileState> found = new HashMap<>();
-		try (Stream<Path> files = Files.list(this.directory)) {
-			files.filter((file) -> file.getFileName().toString().endsWith(ProfileReader.EXTENSION))
-				.forEach((file) -> stateOf(file).ifPresent((state) -> found.put(file, state)));
-			this.warnedMissingDirectory = false;
-		}
-		catch (NoSuchFileException ex) {
-			if (!this.warnedMissingDirectory) {
-				log.warn("Profiles directory {} does not exist: no owner is known", this.directory);
-				this.warnedMissingDirectory = true;
-			}
-		}
-		catch (IOException ex) {
-			log.error("Profiles directory {} cannot be listed, keeping the owners known so far", this.directory, ex);
-			this.entries.forEach((file, entry) -> found.put(file, entry.state()));
-		}
-		return found;
-	}
-
-	private static Optional<FileState> stateOf(Path file) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-			return attributes.isRegularFile()
-					? Optional.of(new FileState(attributes.lastModifiedTime(), attributes.size())) : Optional.empty();
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private record FileState(FileTime modified, long size) {
-	}
-
-	private record Entry(FileState state, Owner owner) {
+	public void rescan() {
+		this.profiles.refresh();
+		this.owners.keySet().retainAll(this.profiles.owners());
 	}
 
 }

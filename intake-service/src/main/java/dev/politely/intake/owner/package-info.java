@@ -1,6 +1,6 @@
 /**
- * The owners the intake knows, read from their profile files: the owner id, the webhook
- * secret (and the key of the verdict links derived from it), the language and the display
- * name. The policy service reads the rest of the profile with its own code.
+ * The owners the intake knows, through the shared profile reader
+ * ({@code dev.politely.profile}): the webhook secret (and the key of the verdict links
+ * derived from it), the language, the display name and where callbacks may go.
  */
 package dev.politely.intake.owner;

@@ -1,11 +1,14 @@
 package dev.politely.intake.solicitation;
 
+import dev.politely.webhook.body.InvalidSolicitationException;
 import dev.politely.webhook.body.SolicitationValidator;
+import dev.politely.webhook.body.Violation;
 import dev.politely.webhook.body.Solicitation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import dev.politely.intake.config.IntakeProperties;
@@ -64,9 +67,15 @@ public class SolicitationIntake {
 	 */
 	public Receipt receive(String ownerId, Delivery delivery, DeliveryFacts facts) {
 		Instant now = this.clock.instant();
-		authenticate(ownerId, delivery, now, facts);
+		Owner owner = authenticate(ownerId, delivery, now, facts);
 		this.rateLimits.acquire(ownerId);
 		Solicitation body = this.validator.validate(delivery.body());
+		if (body.callbackUrl() != null && !owner.allowsCallbackTo(body.callbackUrl())) {
+			// the body is the caller's, the profile the owner's: only the owner sends
+			// Politely's requests somewhere (contract section 1)
+			throw new InvalidSolicitationException(List.of(new Violation("reply.callbackUrl",
+					"must share its origin with the profile's callbackUrl or one of its callbackOrigins")));
+		}
 		facts.validBody(body.kind(), body.platform());
 		UUID solicitationId = solicitationId(ownerId, delivery.webhookId());
 		if (this.recent.contains(solicitationId)) {
@@ -98,7 +107,7 @@ public class SolicitationIntake {
 		return UUID.nameUUIDFromBytes(("solicitation:" + ownerId + ":" + webhookId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void authenticate(String ownerId, Delivery delivery, Instant now, DeliveryFacts facts) {
+	private Owner authenticate(String ownerId, Delivery delivery, Instant now, DeliveryFacts facts) {
 		Owner owner = OwnerId.isValid(ownerId) ? this.owners.find(ownerId).orElse(null) : null;
 		if (owner != null) {
 			facts.knownOwner(ownerId);
@@ -111,6 +120,7 @@ public class SolicitationIntake {
 			log.warn("Delivery refused for owner '{}': {}", loggable(ownerId), reason);
 			throw new UnauthenticatedDeliveryException(reason);
 		}
+		return owner;
 	}
 
 	private static String loggable(String ownerId) {

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 
 import dev.politely.intake.Fixtures;
 import dev.politely.webhook.signature.WebhookSecret;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +27,11 @@ class OwnerDirectoryTest {
 	@TempDir
 	Path directory;
 
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
 	@Test
 	void readsTheOwnerAndSecretOfTheContractExample() {
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(Fixtures.profilesDirectory()));
+		OwnerDirectory owners = directory(Fixtures.profilesDirectory());
 
 		assertThat(owners.find("alice")).hasValueSatisfying((owner) -> {
 			assertThat(owner.ownerId()).isEqualTo("alice");
@@ -40,7 +42,7 @@ class OwnerDirectoryTest {
 
 	@Test
 	void readsTheLanguageAndDisplayNameOfTheContractExample() {
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(Fixtures.profilesDirectory()));
+		OwnerDirectory owners = directory(Fixtures.profilesDirectory());
 
 		assertThat(owners.find("alice")).hasValueSatisfying((owner) -> {
 			assertThat(owner.language()).isEqualTo(Language.FR);
@@ -53,7 +55,7 @@ class OwnerDirectoryTest {
 		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
 		write("carol.yml", Fixtures.profile("carol", BOB_SECRET) + "language: EN\ndisplayName: \"  Carol\\nDoe  \"\n");
 
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory));
+		OwnerDirectory owners = directory(this.directory);
 
 		assertThat(owners.find("bob")).hasValueSatisfying((owner) -> {
 			assertThat(owner.language()).isEqualTo(Language.FR);
@@ -66,16 +68,19 @@ class OwnerDirectoryTest {
 	}
 
 	@Test
-	void refusesALanguageOtherThanFrenchOrEnglishAsThePolicyServiceDoes(CapturedOutput output) throws IOException {
+	void refusesWhatThePolicyServiceRefusesNamingTheFileAndKey(CapturedOutput output) throws IOException {
 		write("bob.yml", Fixtures.profile("bob", BOB_SECRET) + "language: de\n");
 		write("carol.yml", Fixtures.profile("carol", BOB_SECRET) + "displayName: [not, text]\n");
+		write("dave.yml", Fixtures.profile("dave", BOB_SECRET).replace("timezone: UTC\n", ""));
 
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory));
+		OwnerDirectory owners = directory(this.directory);
 
 		assertThat(owners.find("bob")).isEmpty();
 		assertThat(owners.find("carol")).isEmpty();
-		assertThat(output).contains("Profile bob.yml ignored: key 'language' must be fr or en")
-			.contains("Profile carol.yml ignored: key 'displayName'");
+		assertThat(owners.find("dave")).as("the intake never needed the timezone, the policy does").isEmpty();
+		assertThat(output).contains("bob.yml: language: must be fr or en")
+			.contains("carol.yml: displayName: must be text")
+			.contains("dave.yml: timezone: is required");
 	}
 
 	@Test
@@ -85,9 +90,9 @@ class OwnerDirectoryTest {
 		write("carol.yml", Fixtures.profile("someone-else", BOB_SECRET));
 		write("dave.yml", Fixtures.profile("dave", "whsec_c2hvcnQ="));
 		write("erin.yml", "owner: erin\n");
-		write("fred.yml", "owner: fred\nowner: fred\nwebhookSecret: " + BOB_SECRET + "\n");
+		write("fred.yml", Fixtures.profile("fred", BOB_SECRET) + "owner: fred\n");
 
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory));
+		OwnerDirectory owners = directory(this.directory);
 
 		assertThat(owners.find("bob")).isPresent();
 		assertThat(owners.find("broken")).isEmpty();
@@ -96,17 +101,26 @@ class OwnerDirectoryTest {
 		assertThat(owners.find("dave")).isEmpty();
 		assertThat(owners.find("erin")).isEmpty();
 		assertThat(owners.find("fred")).isEmpty();
-		assertThat(output).contains("Profile broken.yml ignored")
-			.contains("Profile carol.yml ignored: key 'owner'")
-			.contains("Profile dave.yml ignored: key 'webhookSecret'")
-			.contains("Profile erin.yml ignored: key 'webhookSecret'")
-			.contains("Profile fred.yml ignored")
+		assertThat(output).contains("broken.yml")
+			.contains("carol.yml: owner: must equal the file name")
+			.contains("dave.yml: webhookSecret:")
+			.contains("erin.yml: webhookSecret: is required")
+			.contains("fred.yml: is not valid YAML: found duplicate key owner")
 			.doesNotContain("QUJDREVGR0hJSktMTU5PUFFSU1RVVldY");
 	}
 
 	@Test
+	void readsANumericLookingOwnerIdAsText() throws IOException {
+		write("007.yml", Fixtures.profile("007", BOB_SECRET));
+
+		OwnerDirectory owners = directory(this.directory);
+
+		assertThat(owners.find("007")).hasValueSatisfying((owner) -> assertThat(owner.ownerId()).isEqualTo("007"));
+	}
+
+	@Test
 	void followsAddedChangedAndRemovedProfilesWithoutARestart() throws IOException {
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory));
+		OwnerDirectory owners = directory(this.directory);
 		assertThat(owners.find("bob")).isEmpty();
 
 		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
@@ -115,7 +129,6 @@ class OwnerDirectoryTest {
 				(owner) -> assertThat(owner.webhookSecret()).isEqualTo(WebhookSecret.parse(BOB_SECRET)));
 
 		Path bob = write("bob.yml", Fixtures.profile("bob", BOB_NEW_SECRET));
-		Files.setLastModifiedTime(bob, FileTime.from(Instant.now().plusSeconds(10)));
 		owners.rescan();
 		assertThat(owners.find("bob")).hasValueSatisfying(
 				(owner) -> assertThat(owner.webhookSecret()).isEqualTo(WebhookSecret.parse(BOB_NEW_SECRET)));
@@ -126,24 +139,36 @@ class OwnerDirectoryTest {
 	}
 
 	@Test
-	void keepsAnOwnerWhoseFileIsUnchanged() throws IOException {
+	void seesAnEditOfTheSameSizeAndModificationTime() throws IOException {
 		Path bob = write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
 		FileTime modified = Files.getLastModifiedTime(bob);
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory));
+		OwnerDirectory owners = directory(this.directory);
 
-		// same size, same modification time: the file is not read again (a rescan only
-		// lists the directory)
 		Files.writeString(bob, Fixtures.profile("bob", BOB_NEW_SECRET));
 		Files.setLastModifiedTime(bob, modified);
 		owners.rescan();
 
 		assertThat(owners.find("bob")).hasValueSatisfying(
+				(owner) -> assertThat(owner.webhookSecret()).isEqualTo(WebhookSecret.parse(BOB_NEW_SECRET)));
+	}
+
+	@Test
+	void keepsTheLastValidSecretOnAnInvalidEditAndCountsIt() throws IOException {
+		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
+		OwnerDirectory owners = directory(this.directory);
+		assertThat(this.registry.get("politely.profile.invalid").tag("owner", "bob").counter().count()).isZero();
+
+		write("bob.yml", Fixtures.profile("bob", BOB_NEW_SECRET) + "language: de\n");
+		owners.rescan();
+
+		assertThat(owners.find("bob")).hasValueSatisfying(
 				(owner) -> assertThat(owner.webhookSecret()).isEqualTo(WebhookSecret.parse(BOB_SECRET)));
+		assertThat(this.registry.get("politely.profile.invalid").tag("owner", "bob").counter().count()).isOne();
 	}
 
 	@Test
 	void knowsNobodyWhenTheDirectoryIsMissing() {
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory.resolve("missing")));
+		OwnerDirectory owners = directory(this.directory.resolve("missing"));
 
 		assertThat(owners.find("alice")).isEmpty();
 	}
@@ -151,12 +176,16 @@ class OwnerDirectoryTest {
 	@Test
 	void neverLooksUpAPath() throws IOException {
 		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
-		OwnerDirectory owners = new OwnerDirectory(Fixtures.properties(this.directory.resolve("sub")));
+		OwnerDirectory owners = directory(this.directory.resolve("sub"));
 		Files.createDirectories(this.directory.resolve("sub"));
 		owners.rescan();
 
 		assertThat(owners.find("../bob")).isEmpty();
 		assertThat(owners.find("../bob.yml")).isEmpty();
+	}
+
+	private OwnerDirectory directory(Path profiles) {
+		return new OwnerDirectory(Fixtures.properties(profiles), this.registry);
 	}
 
 	private Path write(String name, String content) throws IOException {

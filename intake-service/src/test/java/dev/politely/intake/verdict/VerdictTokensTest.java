@@ -12,15 +12,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.politely.intake.VerdictLinks;
-import dev.politely.intake.owner.Language;
+import dev.politely.intake.Fixtures;
 import dev.politely.intake.owner.Owner;
-import dev.politely.webhook.verdict.VerdictLinkKey;
+import dev.politely.profile.ProfileParser;
 import dev.politely.intake.verdict.VerdictTokens.Check;
 import dev.politely.intake.verdict.VerdictTokens.Expired;
 import dev.politely.intake.verdict.VerdictTokens.Invalid;
 import dev.politely.intake.verdict.VerdictTokens.Refusal;
 import dev.politely.intake.verdict.VerdictTokens.Valid;
-import dev.politely.webhook.signature.WebhookSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -188,7 +187,8 @@ class VerdictTokensTest {
 	}
 
 	private static Owner owner(String ownerId, String secret) {
-		return new Owner(ownerId, WebhookSecret.parse(secret), VerdictLinkKey.derive(secret), Language.FR, ownerId);
+		ProfileParser.Result profile = ProfileParser.parse(ownerId + ".yml", utf8(Fixtures.profile(ownerId, secret)));
+		return Owner.of(((ProfileParser.Parsed) profile).profile());
 	}
 
 	private static String encode(byte[] bytes) {

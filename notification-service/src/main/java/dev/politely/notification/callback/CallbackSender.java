@@ -16,14 +16,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.politely.profile.Profile;
+import dev.politely.profile.ProfileDirectory;
 import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
 /**
  * One attempt at one callback: a signed POST with connect and request timeouts. Tells
  * what happened: delivered (2xx), worth another try (5xx, 429, 408, a timeout, a
- * connection error, no secret yet), or refused for good (any other status, or a URL that
- * is not a web URL).
+ * connection error, no valid profile yet), or refused for good (any other status, a URL
+ * that is not a web URL, or one outside the origins the owner's profile allows).
  */
 public class CallbackSender {
 
@@ -31,17 +33,17 @@ public class CallbackSender {
 
 	private final Duration requestTimeout;
 
-	private final OwnerSecrets secrets;
+	private final ProfileDirectory profiles;
 
 	private final Clock clock;
 
-	public CallbackSender(Duration connectTimeout, Duration requestTimeout, OwnerSecrets secrets, Clock clock) {
+	public CallbackSender(Duration connectTimeout, Duration requestTimeout, ProfileDirectory profiles, Clock clock) {
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.requestTimeout = requestTimeout;
-		this.secrets = secrets;
+		this.profiles = profiles;
 		this.clock = clock;
 	}
 
@@ -74,10 +76,16 @@ public class CallbackSender {
 		if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
 			return new Result.Refused("callbackUrl is not an http(s) URL");
 		}
-		Optional<WebhookSecret> secret = secrets.of(job.ownerId());
-		if (secret.isEmpty()) {
-			return new Result.Retry("no valid webhookSecret in the owner's profile", null);
+		Optional<Profile> profile = profiles.find(job.ownerId());
+		if (profile.isEmpty()) {
+			return new Result.Retry("no valid profile for the owner", null);
 		}
+		if (!profile.get().allowsCallbackTo(job.url())) {
+			// checked again at send time: never post to an origin the owner did not list
+			return new Result.Refused(
+					"callbackUrl origin not allowed by the owner's profile (callbackUrl, " + "callbackOrigins)");
+		}
+		WebhookSecret secret = WebhookSecret.parse(profile.get().webhookSecret());
 		byte[] body = job.body().getBytes(StandardCharsets.UTF_8);
 		String webhookId = job.decisionId().toString();
 		String timestamp = Long.toString(clock.instant().getEpochSecond());
@@ -87,7 +95,7 @@ public class CallbackSender {
 			.header("User-Agent", "Politely")
 			.header("webhook-id", webhookId)
 			.header("webhook-timestamp", timestamp)
-			.header("webhook-signature", WebhookSignatureVerifier.signature(secret.get(), webhookId, timestamp, body))
+			.header("webhook-signature", WebhookSignatureVerifier.signature(secret, webhookId, timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		HttpResponse<Void> response;

@@ -6,31 +6,26 @@ import dev.politely.notification.callback.CallbackBackoff;
 import dev.politely.notification.callback.CallbackJobs;
 import dev.politely.notification.callback.CallbackScheduler;
 import dev.politely.notification.callback.CallbackSender;
-import dev.politely.notification.callback.OwnerSecrets;
 import dev.politely.notification.decision.DecisionJson;
 import dev.politely.notification.ledger.DeliveryLedger;
 import dev.politely.notification.ledger.PartitionReader;
+import dev.politely.profile.ProfileDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The callback channel: the owners' secrets, the signed HTTP client, the job table and
- * its scheduler.
+ * The callback channel: the signed HTTP client (the owners' secrets from the profiles),
+ * the job table and its scheduler.
  */
 @Configuration(proxyBeanMethods = false)
 class CallbackConfig {
 
 	@Bean
-	OwnerSecrets ownerSecrets(NotificationProperties properties) {
-		return new OwnerSecrets(properties.profilesDir(), properties.profilesRescan());
-	}
-
-	@Bean
-	CallbackSender callbackSender(NotificationProperties properties, OwnerSecrets ownerSecrets, Clock clock) {
+	CallbackSender callbackSender(NotificationProperties properties, ProfileDirectory profiles, Clock clock) {
 		NotificationProperties.Callback callback = properties.callback();
-		return new CallbackSender(callback.connectTimeout(), callback.requestTimeout(), ownerSecrets, clock);
+		return new CallbackSender(callback.connectTimeout(), callback.requestTimeout(), profiles, clock);
 	}
 
 	@Bean

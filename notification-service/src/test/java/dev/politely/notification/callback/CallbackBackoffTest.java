@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import dev.politely.profile.ProfileDirectory;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +47,7 @@ class CallbackBackoffTest {
 	void readsRetryAfterInSecondsOrAsAnHttpDate() {
 		Instant now = Instant.parse("2026-11-24T08:00:00Z");
 		CallbackSender sender = new CallbackSender(Duration.ofSeconds(1), Duration.ofSeconds(1),
-				new OwnerSecrets(java.nio.file.Path.of("none"), Duration.ofSeconds(5)),
-				Clock.fixed(now, ZoneOffset.UTC));
+				new ProfileDirectory(java.nio.file.Path.of("none")), Clock.fixed(now, ZoneOffset.UTC));
 
 		assertThat(sender.retryAfter("1")).isEqualTo(Duration.ofSeconds(1));
 		assertThat(sender

@@ -4,15 +4,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.politely.policy.profile.ProfileDirectory;
+import dev.politely.profile.ProfileDirectory;
+import dev.politely.profile.RefusedProfileCounter;
 import dev.politely.webhook.body.SolicitationValidator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The owners' profiles, read at start and rescanned every
  * {@code politely.profiles-refresh}, so an edit takes effect within seconds without a
- * restart (an invalid edit keeps the last good profile).
+ * restart (an invalid edit keeps the last good profile, and counts in
+ * {@code politely.profile.invalid}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProfilesConfig {
@@ -27,9 +30,9 @@ class ProfilesConfig {
 	}
 
 	@Bean
-	ProfileDirectory profileDirectory(PolicyProperties properties, ScheduledExecutorService profileRefresher) {
-		ProfileDirectory profiles = new ProfileDirectory(properties.profilesDir());
-		profiles.refresh();
+	ProfileDirectory profileDirectory(PolicyProperties properties, ScheduledExecutorService profileRefresher,
+			MeterRegistry registry) {
+		ProfileDirectory profiles = new ProfileDirectory(properties.profilesDir(), new RefusedProfileCounter(registry));
 		long every = properties.profilesRefresh().toMillis();
 		profileRefresher.scheduleWithFixedDelay(profiles::refresh, every, every, TimeUnit.MILLISECONDS);
 		return profiles;

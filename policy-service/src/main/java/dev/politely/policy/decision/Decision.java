@@ -1,6 +1,6 @@
 package dev.politely.policy.decision;
 
-import dev.politely.policy.profile.Purpose;
+import dev.politely.profile.Purpose;
 
 /**
  * The outcome of the procedure for one solicitation.

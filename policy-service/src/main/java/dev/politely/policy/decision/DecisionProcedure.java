@@ -5,10 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.politely.policy.profile.Profile;
-import dev.politely.policy.profile.Purpose;
-import dev.politely.policy.profile.Relationship;
-import dev.politely.policy.profile.WhenUnsure;
+import dev.politely.profile.Profile;
+import dev.politely.profile.Purpose;
+import dev.politely.profile.Relationship;
+import dev.politely.profile.WhenUnsure;
 
 /**
  * Contract section 3, step by step: the first step that decides gives the outcome, the

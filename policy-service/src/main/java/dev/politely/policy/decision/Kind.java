@@ -1,6 +1,6 @@
 package dev.politely.policy.decision;
 
-import dev.politely.policy.profile.Purpose;
+import dev.politely.profile.Purpose;
 
 /**
  * What a solicitation asks for, and the purpose (rule 1) that saying yes to it serves.

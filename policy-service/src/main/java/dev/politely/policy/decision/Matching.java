@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.politely.policy.profile.Profile;
+import dev.politely.profile.Profile;
 
 /** The definitions of contract section 3: contact, coherent, platform class. */
 final class Matching {

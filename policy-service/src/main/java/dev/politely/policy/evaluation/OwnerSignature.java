@@ -2,8 +2,8 @@ package dev.politely.policy.evaluation;
 
 import java.time.Clock;
 
-import dev.politely.policy.profile.Profile;
-import dev.politely.policy.profile.ProfileDirectory;
+import dev.politely.profile.Profile;
+import dev.politely.profile.ProfileDirectory;
 import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;

@@ -14,7 +14,7 @@ import dev.politely.policy.decision.OwnerCounters;
 import dev.politely.policy.decision.Outcome;
 import dev.politely.policy.decision.Periods;
 import dev.politely.policy.decision.Reason;
-import dev.politely.policy.profile.Profile;
+import dev.politely.profile.Profile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

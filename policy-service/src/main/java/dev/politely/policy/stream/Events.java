@@ -6,7 +6,7 @@ import dev.politely.policy.decision.Decision;
 import dev.politely.policy.decision.Kind;
 import dev.politely.policy.decision.Requester;
 import dev.politely.policy.decision.Solicitation;
-import dev.politely.policy.profile.Profile;
+import dev.politely.profile.Profile;
 
 /** Maps the events on Kafka to the decision core's records and back. */
 final class Events {

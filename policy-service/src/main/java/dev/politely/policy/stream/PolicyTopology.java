@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.politely.policy.config.PolicyProperties;
-import dev.politely.policy.profile.ProfileDirectory;
+import dev.politely.profile.ProfileDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import dev.politely.policy.profile.Profile;
+import dev.politely.profile.Profile;
 import dev.politely.webhook.verdict.VerdictLinkKey;
 
 /**

@@ -9,11 +9,11 @@ import static dev.politely.policy.decision.Kind.ADVICE_REQUEST;
 import static dev.politely.policy.decision.Kind.CONNECTION_REQUEST;
 import static dev.politely.policy.decision.Kind.QUESTION;
 import static dev.politely.policy.decision.Kind.RECOMMENDATION_REQUEST;
-import static dev.politely.policy.profile.ExampleProfile.aliceWith;
+import static dev.politely.profile.ExampleProfile.aliceWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.politely.policy.profile.Profile;
-import dev.politely.policy.profile.Purpose;
+import dev.politely.profile.Profile;
+import dev.politely.profile.Purpose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -198,8 +198,9 @@ class DecisionDetailsTest {
 
 	static Profile inEnglish(Profile p) {
 		return new Profile(p.owner(), p.displayName(), p.email(), "en", p.timezone(), p.webhookSecret(),
-				p.callbackUrl(), p.purposes(), p.activity(), p.platforms(), p.connections(), p.recommendations(),
-				p.advice(), p.contacts(), p.whenUnsure(), p.ownerEmails(), p.digestTime(), p.policyVersion());
+				p.callbackUrl(), p.callbackOrigins(), p.purposes(), p.activity(), p.platforms(), p.connections(),
+				p.recommendations(), p.advice(), p.contacts(), p.whenUnsure(), p.ownerEmails(), p.digestTime(),
+				p.policyVersion());
 	}
 
 }

@@ -14,8 +14,8 @@ import static dev.politely.policy.decision.Rule.RULE_2;
 import static dev.politely.policy.decision.Rule.RULE_3;
 import static dev.politely.policy.decision.Rule.RULE_4;
 import static dev.politely.policy.decision.Rule.RULE_5;
-import static dev.politely.policy.profile.ExampleProfile.alice;
-import static dev.politely.policy.profile.ExampleProfile.aliceWith;
+import static dev.politely.profile.ExampleProfile.alice;
+import static dev.politely.profile.ExampleProfile.aliceWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.politely.policy.profile.Profile;
+import dev.politely.profile.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import dev.politely.policy.config.PolicyProperties;
-import dev.politely.policy.profile.ProfileDirectory;
+import dev.politely.profile.ProfileDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;

@@ -19,7 +19,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Draft202012;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import tools.jackson.core.JacksonException;
@@ -251,9 +252,10 @@ public class SolicitationValidator {
 				.formatAssertionsEnabled(true)
 				.pathType(PathType.JSON_POINTER)
 				.build();
-			return SchemaRegistry
-				.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-						(builder) -> builder.schemaRegistryConfig(config))
+			// RFC 5321 syntax for "email", no list of top-level domains (contract section
+			// 1)
+			Dialect dialect = Dialect.builder(Draft202012.getInstance()).format(new MailboxFormat()).build();
+			return SchemaRegistry.withDefaultDialect(dialect, (builder) -> builder.schemaRegistryConfig(config))
 				.getSchema(SchemaLocation.of(SCHEMA_BASE), mapper.readTree(in));
 		}
 		catch (IOException ex) {

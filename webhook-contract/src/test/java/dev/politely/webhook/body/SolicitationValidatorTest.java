@@ -62,6 +62,30 @@ class SolicitationValidatorTest {
 				"receivedAt", "requester.email", "requester.profileUrl");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ana@lab.test", "bo@example.invalid", "cy@example.example", "di@studio.dev",
+			"ed@xn--bcher-kva.example", "fo@launch.quokkapolitely", "\\\"gi lu\\\"@example.test" })
+	void acceptsAnyRfc5321AddressWhateverItsTopLevelDomain(String email) {
+		Solicitation solicitation = this.validator.validate(utf8("""
+				{"kind": "QUESTION", "platform": "linkedin", "requester": {"name": "Ada", "email": "%s"}}"""
+			.formatted(email)));
+
+		assertThat(solicitation.requester().email()).isEqualTo(email.replace("\\\"", "\""));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ana", "ana@", "@lab.test", "an..a@lab.test", "ana@-lab.test", "ana @lab.test" })
+	void refusesAnAddressRfc5321RefusesNamingTheField(String email) {
+		assertThatExceptionOfType(InvalidSolicitationException.class)
+			.isThrownBy(() -> this.validator.validate(utf8("""
+					{"kind": "QUESTION", "platform": "linkedin", "requester": {"name": "Ada", "email": "%s"}}"""
+				.formatted(email))))
+			.satisfies((ex) -> assertThat(ex.violations()).singleElement().satisfies((violation) -> {
+				assertThat(violation.field()).isEqualTo("requester.email");
+				assertThat(violation.message()).contains("does not match the email pattern");
+			}));
+	}
+
 	@Test
 	void listsEverySchemaViolation() {
 		assertViolations("""

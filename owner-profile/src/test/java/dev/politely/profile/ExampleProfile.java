@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 import java.nio.charset.StandardCharsets;
 
@@ -18,6 +18,7 @@ public final class ExampleProfile {
 			timezone: Europe/Paris               # weeks and months are counted in this zone
 			webhookSecret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw   # Standard Webhooks secret for this owner's webhook
 			callbackUrl: null                    # optional default callback for replies (see contract section 4)
+			callbackOrigins: [http://localhost:9999]   # optional: where a webhook body's reply.callbackUrl may point (section 1)
 
 			# Rule 1: know why you say yes. Kinds whose purpose is not listed are declined.
 			purposes: [NETWORK, CONTRIBUTE, FRIENDSHIP]

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 /**
  * How the owner wants their decision emails: one per decision, one digest a day, or none.

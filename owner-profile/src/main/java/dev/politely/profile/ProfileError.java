@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 /**
  * One reason a profile file was refused, e.g.

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,103 @@ class ProfileDirectoryTest {
 		profiles.refresh();
 
 		assertThat(profiles.find("alice")).isPresent();
+	}
+
+	@Test
+	void aFileClaimingAnotherOwnersIdIsInvalidAndLeavesThatOwnerAlone() throws IOException {
+		write("alice.yml", profileOf("alice"));
+		write("mallory.yml", profileOf("alice").replace(ExampleProfile.alice().webhookSecret(),
+				"whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY"));
+
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+
+		assertThat(profiles.owners()).containsExactly("alice");
+		assertThat(profiles.find("alice")).get()
+			.extracting(Profile::webhookSecret)
+			.isEqualTo(ExampleProfile.alice().webhookSecret());
+		assertThat(profiles.find("mallory")).isEmpty();
+		assertThat(profiles.problems().get("mallory")).extracting(ProfileError::toString)
+			.containsExactly("mallory.yml: owner: must equal the file name without .yml (\"mallory\"), got \"alice\"");
+	}
+
+	@Test
+	void aFileThatNeverValidatedIsNoOwner() throws IOException {
+		write("bob.yml", profileOf("bob").replace("language: fr", "language: de"));
+
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+
+		assertThat(profiles.find("bob")).isEmpty();
+		assertThat(profiles.owners()).isEmpty();
+		assertThat(profiles.problems()).containsOnlyKeys("bob");
+	}
+
+	@Test
+	void readsANumericLookingOwnerIdAsText() throws IOException {
+		write("007.yml", profileOf("007"));
+
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+
+		assertThat(profiles.find("007")).get().extracting(Profile::owner).isEqualTo("007");
+		assertThat(profiles.find("7")).isEmpty();
+	}
+
+	@Test
+	void findsANewOwnerWithoutWaitingForTheNextRefresh() throws IOException {
+		ProfileDirectory profiles = new ProfileDirectory(dir);
+		write("bob.yml", profileOf("bob"));
+
+		assertThat(profiles.find("bob")).get().extracting(Profile::owner).isEqualTo("bob");
+	}
+
+	@Test
+	void rescansForAMissAtMostOncePerGap() throws IOException {
+		write("bob.yml", profileOf("bob").replace("language: fr", "language: de"));
+		ProfileDirectory profiles = new ProfileDirectory(dir, ProfileDirectory.Listener.NONE, Duration.ofHours(1));
+		assertThat(profiles.find("bob")).isEmpty();
+		write("bob.yml", profileOf("bob"));
+
+		assertThat(profiles.find("bob")).as("the last miss rescanned less than a gap ago").isEmpty();
+		profiles.refresh();
+		assertThat(profiles.find("bob")).isPresent();
+	}
+
+	@Test
+	void neverRescansForAnIdThatIsNoOwnerId() throws IOException {
+		Path sub = Files.createDirectory(dir.resolve("sub"));
+		ProfileDirectory profiles = new ProfileDirectory(sub);
+		write("bob.yml", profileOf("bob"));
+
+		assertThat(profiles.find("../bob")).isEmpty();
+		assertThat(profiles.find(".bob")).isEmpty();
+		assertThat(profiles.find(null)).isEmpty();
+	}
+
+	@Test
+	void countsEveryRefusedContentByOwnerFromZero() throws IOException {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		write("alice.yml", profileOf("alice"));
+		ProfileDirectory profiles = new ProfileDirectory(dir, new RefusedProfileCounter(registry));
+		assertThat(registry.get(RefusedProfileCounter.METRIC).tag("owner", "alice").counter().count()).isZero();
+
+		write("alice.yml", profileOf("alice").replace("language: fr", "language: de"));
+		profiles.refresh();
+		profiles.refresh();
+		write("alice.yml", profileOf("alice").replace("language: fr", "language: es"));
+		profiles.refresh();
+
+		assertThat(registry.get(RefusedProfileCounter.METRIC).tag("owner", "alice").counter().count()).isEqualTo(2);
+		assertThat(profiles.find("alice")).get().extracting(Profile::language).isEqualTo("fr");
+	}
+
+	@Test
+	void neverLogsTheSecretOfARefusedFile() throws IOException {
+		String secret = ExampleProfile.alice().webhookSecret();
+		write("alice.yml", profileOf("alice").replace(secret, secret + "!"));
+		write("bob.yml", profileOf("bob").replace(secret, secret + ": x"));
+
+		new ProfileDirectory(dir);
+
+		assertThat(errorsLogged()).hasSize(2).noneMatch(line -> line.contains(secret.substring(6)));
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Set;
  * @param timezone the zone in which weeks and months are counted
  * @param webhookSecret {@code whsec_<base64>}, the Standard Webhooks secret of this owner
  * @param callbackUrl the default callback for replies, or null
+ * @param callbackOrigins the other origins a solicitation's {@code reply.callbackUrl} may
+ * point to (optional key, default none)
  * @param purposes rule 1: the reasons to say yes, in declaration order
  * @param ownerEmails how decision emails reach the owner (optional key, default EACH)
  * @param digestTime when the daily digest goes out, in {@code timezone} (optional key,
@@ -29,15 +32,28 @@ import java.util.Set;
  * decided
  */
 public record Profile(String owner, String displayName, String email, String language, ZoneId timezone,
-		String webhookSecret, String callbackUrl, Set<Purpose> purposes, Activity activity, Platforms platforms,
-		Connections connections, Recommendations recommendations, Advice advice, List<Contact> contacts,
-		WhenUnsure whenUnsure, OwnerEmails ownerEmails, LocalTime digestTime, String policyVersion) {
+		String webhookSecret, String callbackUrl, List<Origin> callbackOrigins, Set<Purpose> purposes,
+		Activity activity, Platforms platforms, Connections connections, Recommendations recommendations, Advice advice,
+		List<Contact> contacts, WhenUnsure whenUnsure, OwnerEmails ownerEmails, LocalTime digestTime,
+		String policyVersion) {
 
 	public Profile {
 		Objects.requireNonNull(owner, "owner");
 		Objects.requireNonNull(timezone, "timezone");
+		callbackOrigins = callbackOrigins == null ? List.of() : List.copyOf(callbackOrigins);
 		purposes = inDeclarationOrder(purposes);
 		contacts = List.copyOf(contacts);
+	}
+
+	/**
+	 * Contract sections 1 and 2: a callback may go to the origin of {@code callbackUrl}
+	 * (the owner wrote it) or to one of {@code callbackOrigins}; a solicitation's body,
+	 * which anyone holding the webhook secret writes, may point nowhere else.
+	 */
+	public boolean allowsCallbackTo(String url) {
+		Optional<Origin> origin = Origin.ofUrl(url);
+		return origin.isPresent()
+				&& (origin.equals(Origin.ofUrl(callbackUrl)) || callbackOrigins.contains(origin.get()));
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 /** Rule 1 of the article: the reasons an owner says yes. */
 public enum Purpose {

@@ -1,6 +1,6 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
-import static dev.politely.policy.profile.ExampleProfile.edited;
+import static dev.politely.profile.ExampleProfile.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -190,11 +190,11 @@ class ProfileParserTest {
 				Arguments.of("professional: [linkedin, xing,", "professional: [linkedin, xing, instagram,",
 						"alice.yml: platforms.private: 'instagram' is also in platforms.professional: a platform is one or the other"),
 				Arguments.of("  minKnownMonths: 12", "  minKnownMonths: 12\n  minKnownMonths: 6",
-						"alice.yml: is not valid YAML: found duplicate key minKnownMonths at line 30, column 3"),
+						"alice.yml: is not valid YAML: found duplicate key minKnownMonths at line 31, column 3"),
 				Arguments.of("purposes: [NETWORK", "purposes: [NETWORK\n  oops: [",
-						"alice.yml: is not valid YAML: expected ',' or ']', but got : at line 12, column 7"),
+						"alice.yml: is not valid YAML: expected ',' or ']', but got : at line 13, column 7"),
 				Arguments.of("activity:\n  keywords:", "activity: RH\n  keywords:",
-						"alice.yml: is not valid YAML: mapping values are not allowed here at line 15, column 11"));
+						"alice.yml: is not valid YAML: mapping values are not allowed here at line 16, column 11"));
 	}
 
 	@ParameterizedTest(name = "{2}")
@@ -265,11 +265,60 @@ class ProfileParserTest {
 			.map(line -> line.substring(0, line.indexOf(':')))
 			.collect(java.util.stream.Collectors.toSet());
 
-		assertThat(exampleKeys).hasSize(15);
+		assertThat(exampleKeys).hasSize(16);
 		for (String key : exampleKeys) {
 			assertThat(errors(ExampleProfile.YAML.replace(key + ":", key + "X:"))).as(key)
 				.contains("alice.yml: " + key + "X: unknown key '" + key + "X', did you mean '" + key + "'?");
 		}
+	}
+
+	@Test
+	void readsTheCallbackOriginsNormalised() {
+		Profile bob = valid("bob.yml",
+				MINIMAL + "callbackOrigins: [HTTPS://Hooks.Example.com, 'http://127.0.0.1:18099/']\n");
+
+		assertThat(bob.callbackOrigins()).containsExactly(new Origin("https", "hooks.example.com", 443),
+				new Origin("http", "127.0.0.1", 18099));
+		assertThat(valid("bob.yml", MINIMAL).callbackOrigins()).isEmpty();
+	}
+
+	@Test
+	void refusesACallbackOriginThatIsNoOrigin() {
+		assertThat(errors("bob.yml", MINIMAL
+				+ "callbackOrigins: [https://hooks.example.com/path, ftp://example.com, 'https://u@h.example']\n"))
+			.containsExactly(
+					"bob.yml: callbackOrigins: must be a list of origins scheme://host[:port], e.g. [https://hooks.example.com], got \"https://hooks.example.com/path\"",
+					"bob.yml: callbackOrigins: must be a list of origins scheme://host[:port], e.g. [https://hooks.example.com], got \"ftp://example.com\"",
+					"bob.yml: callbackOrigins: must be a list of origins scheme://host[:port], e.g. [https://hooks.example.com], got \"https://u@h.example\"");
+		assertThat(errors("bob.yml", MINIMAL + "callbackOrigins: https://hooks.example.com\n")).containsExactly(
+				"bob.yml: callbackOrigins: must be a list, e.g. [a, b], got \"https://hooks.example.com\"");
+	}
+
+	static Stream<Arguments> callbacks() {
+		return Stream.of(Arguments.of("https://hooks.example.com/replies/1", true),
+				Arguments.of("HTTPS://HOOKS.example.com:443/x?y=1", true),
+				Arguments.of("http://127.0.0.1:18099/cb", true), Arguments.of("https://owner.example/other/path", true),
+				Arguments.of("https://owner.example:443/", true), Arguments.of("http://owner.example/", false),
+				Arguments.of("https://hooks.example.com:8443/x", false),
+				Arguments.of("http://hooks.example.com/", false), Arguments.of("http://127.0.0.1:18098/cb", false),
+				Arguments.of("http://169.254.169.254/latest", false), Arguments.of("ftp://hooks.example.com/", false),
+				Arguments.of("not a url", false), Arguments.of(null, false));
+	}
+
+	@ParameterizedTest
+	@MethodSource("callbacks")
+	void allowsACallbackOnlyToTheOriginsTheOwnerWrote(String url, boolean allowed) {
+		Profile bob = valid("bob.yml", MINIMAL + """
+				callbackUrl: https://owner.example/replies
+				callbackOrigins: [https://hooks.example.com, http://127.0.0.1:18099]
+				""");
+
+		assertThat(bob.allowsCallbackTo(url)).isEqualTo(allowed);
+	}
+
+	@Test
+	void allowsNoBodyCallbackWhenTheProfileNamesNoOrigin() {
+		assertThat(valid("bob.yml", MINIMAL).allowsCallbackTo("https://hooks.example.com/")).isFalse();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 /**
  * How well the owner knows a contact; declared weakest first, so {@code compareTo} orders

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 import java.net.URI;
 import java.security.MessageDigest;
@@ -37,8 +37,8 @@ public final class ProfileParser {
 	}
 
 	private static final Set<String> TOP_LEVEL = Set.of("owner", "displayName", "email", "language", "timezone",
-			"webhookSecret", "callbackUrl", "purposes", "activity", "platforms", "connections", "recommendations",
-			"advice", "contacts", "whenUnsure", "ownerEmails", "digestTime");
+			"webhookSecret", "callbackUrl", "callbackOrigins", "purposes", "activity", "platforms", "connections",
+			"recommendations", "advice", "contacts", "whenUnsure", "ownerEmails", "digestTime");
 
 	private static final Set<String> CONTACT = Set.of("name", "email", "profileUrl", "relationship", "since");
 
@@ -49,6 +49,8 @@ public final class ProfileParser {
 	private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
 	private static final String SECRET_PREFIX = "whsec_";
+
+	static final String EXTENSION = ".yml";
 
 	private ProfileParser() {
 	}
@@ -84,7 +86,15 @@ public final class ProfileParser {
 	}
 
 	static String ownerIdOf(String fileName) {
-		return fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - ".yml".length()) : fileName;
+		return fileName.endsWith(EXTENSION) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
+	}
+
+	/**
+	 * The shape of an owner id, in a webhook's path and as a profile's file name: no
+	 * separator, no leading dot, so it never names another file.
+	 */
+	public static boolean isOwnerId(String text) {
+		return text != null && OWNER_ID.matcher(text).matches();
 	}
 
 	private static Profile read(String fileName, YamlSection root, String version) {
@@ -101,11 +111,12 @@ public final class ProfileParser {
 		String language = root.checkedText("language",
 				l -> l.equalsIgnoreCase("fr") || l.equalsIgnoreCase("en") ? null : "must be fr or en", false);
 		String callbackUrl = root.checkedText("callbackUrl", ProfileParser::urlProblem, false);
+		List<Origin> callbackOrigins = origins(root);
 		String digestTime = root.checkedText("digestTime",
 				t -> HH_MM.matcher(t).matches() ? null : "must be a time HH:mm, e.g. 18:00", false);
 		return new Profile(owner == null ? ownerId : owner, displayName == null ? ownerId : displayName, email,
 				language == null ? "fr" : language.toLowerCase(Locale.ROOT),
-				timezone == null ? ZoneId.of("UTC") : ZoneId.of(timezone), secret, callbackUrl,
+				timezone == null ? ZoneId.of("UTC") : ZoneId.of(timezone), secret, callbackUrl, callbackOrigins,
 				Set.copyOf(root.choices("purposes", Purpose.class)),
 				new Profile.Activity(root.section("activity").texts("keywords", List.of())),
 				platforms(root.section("platforms")), connections(root.section("connections")),
@@ -113,6 +124,17 @@ public final class ProfileParser {
 				contacts(root.sections("contacts")), root.choice("whenUnsure", WhenUnsure.class, WhenUnsure.REVIEW),
 				root.choice("ownerEmails", OwnerEmails.class, OwnerEmails.EACH),
 				digestTime == null ? LocalTime.of(18, 0) : LocalTime.parse(digestTime), version);
+	}
+
+	private static List<Origin> origins(YamlSection root) {
+		List<Origin> origins = new ArrayList<>();
+		for (String text : root.texts("callbackOrigins", List.of())) {
+			Origin.parse(text)
+				.ifPresentOrElse(origins::add, () -> root.error("callbackOrigins",
+						"must be a list of origins scheme://host[:port], e.g. [https://hooks.example.com], got \""
+								+ text + "\""));
+		}
+		return origins;
 	}
 
 	private static Profile.Platforms platforms(YamlSection section) {

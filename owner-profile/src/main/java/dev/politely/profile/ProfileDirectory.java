@@ -1,10 +1,11 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,15 @@ import org.slf4j.LoggerFactory;
  * <p>
  * {@link #refresh()} rescans the directory: added, changed and removed files take effect.
  * A file that becomes invalid keeps its owner's last good profile, and its errors are
- * logged once per change; one bad file never stops the other owners. Readers never block:
- * {@link #find} reads an immutable map that {@code refresh} swaps in whole.
+ * logged once per change and reported to the {@link Listener}; one bad file never stops
+ * the other owners. A file that has never validated is no owner, and a file is only ever
+ * its own owner's: {@code owner} must equal the file name. Readers do not wait for one
+ * another: {@link #find} reads an immutable map that {@code refresh} swaps in whole.
+ *
+ * <p>
+ * A {@link #find} for an owner who is not known yet but whose file exists rescans at once
+ * (at most once per owner per {@code missRescanGap}), so that a new owner's first
+ * solicitation is not refused just because it came between two periodic rescans.
  */
 public final class ProfileDirectory {
 
@@ -47,7 +56,35 @@ public final class ProfileDirectory {
 	private record FileState(String contentHash, Profile good, List<ProfileError> errors) {
 	}
 
+	/**
+	 * Told what a refresh found, on the refreshing thread: each service counts refused
+	 * edits in its own metrics.
+	 */
+	public interface Listener {
+
+		Listener NONE = new Listener() {
+		};
+
+		/** A file of this owner is present (once per file appearance). */
+		default void seen(String owner) {
+		}
+
+		/** A new content of this owner's file was refused; nothing changed for them. */
+		default void refused(String owner, List<ProfileError> errors) {
+		}
+
+	}
+
+	private static final Duration DEFAULT_MISS_RESCAN_GAP = Duration.ofSeconds(1);
+
 	private final Path directory;
+
+	private final Listener listener;
+
+	private final long missRescanGapNanos;
+
+	/** When a miss of each owner last rescanned, for owners whose file exists. */
+	private final Map<String, Long> missRescans = new ConcurrentHashMap<>();
 
 	private final Map<String, FileState> files = new HashMap<>(); // guarded by this
 
@@ -61,12 +98,54 @@ public final class ProfileDirectory {
 	 * Loads the directory at once, so a new instance already holds the valid profiles.
 	 */
 	public ProfileDirectory(Path directory) {
+		this(directory, Listener.NONE, DEFAULT_MISS_RESCAN_GAP);
+	}
+
+	public ProfileDirectory(Path directory, Listener listener) {
+		this(directory, listener, DEFAULT_MISS_RESCAN_GAP);
+	}
+
+	/**
+	 * @param missRescanGap the least time between two rescans caused by a miss on the
+	 * same owner, so that requests for a file that does not validate cannot make every
+	 * request rescan
+	 */
+	public ProfileDirectory(Path directory, Listener listener, Duration missRescanGap) {
 		this.directory = Objects.requireNonNull(directory, "directory");
+		this.listener = Objects.requireNonNull(listener, "listener");
+		this.missRescanGapNanos = missRescanGap.toNanos();
 		refresh();
 	}
 
+	/**
+	 * The owner's current valid profile. Never builds a path from an id that is not an
+	 * owner id.
+	 */
 	public Optional<Profile> find(String ownerId) {
-		return Optional.ofNullable(profiles.get(ownerId));
+		if (ownerId == null) {
+			return Optional.empty();
+		}
+		Profile profile = profiles.get(ownerId);
+		if (profile == null && mayHaveArrived(ownerId)) {
+			refresh();
+			profile = profiles.get(ownerId);
+		}
+		return Optional.ofNullable(profile);
+	}
+
+	/** True when the owner's file exists and no miss has rescanned for them lately. */
+	private boolean mayHaveArrived(String ownerId) {
+		if (!ProfileParser.isOwnerId(ownerId)
+				|| !Files.isRegularFile(directory.resolve(ownerId + ProfileParser.EXTENSION))) {
+			return false;
+		}
+		long now = System.nanoTime();
+		boolean[] due = { false };
+		missRescans.compute(ownerId, (owner, last) -> {
+			due[0] = last == null || now - last >= missRescanGapNanos;
+			return due[0] ? now : last;
+		});
+		return due[0];
 	}
 
 	/** The owners that currently have a valid profile. */
@@ -117,8 +196,12 @@ public final class ProfileDirectory {
 				log.info("Profile {} removed", owner);
 			}
 		}
+		missRescans.keySet().retainAll(present.keySet());
 		present.forEach((owner, file) -> {
 			FileState before = files.get(owner);
+			if (before == null) {
+				listener.seen(owner);
+			}
 			FileState after = reread(file, before);
 			if (after == null) {
 				return; // deleted between the listing and the read: gone at the next
@@ -130,6 +213,7 @@ public final class ProfileDirectory {
 			}
 			if (!after.errors().isEmpty()) {
 				rejected.put(owner, after.errors());
+				listener.refused(owner, after.errors());
 				log.error("Profile {} refused, {}:\n  {}", file.getFileName(),
 						after.good() == null ? "this owner has no profile until it is fixed"
 								: "keeping its last good version " + shortVersion(after.good()),
@@ -185,7 +269,7 @@ public final class ProfileDirectory {
 	private Map<String, Path> listProfiles() throws IOException {
 		Map<String, Path> found = new TreeMap<>();
 		// hidden files are editors' and tools' temporary copies, not profiles
-		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.yml")) {
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*" + ProfileParser.EXTENSION)) {
 			for (Path file : stream) {
 				String name = file.getFileName().toString();
 				if (!name.startsWith(".") && Files.isRegularFile(file)) {

@@ -1,4 +1,4 @@
-package dev.politely.policy.profile;
+package dev.politely.profile;
 
 /** What an unsure step of the procedure does: ask the owner, or decline politely. */
 public enum WhenUnsure {
