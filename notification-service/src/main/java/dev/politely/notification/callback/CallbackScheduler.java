@@ -193,7 +193,10 @@ public class CallbackScheduler implements AutoCloseable {
 		}
 		running.add(entry);
 		try {
-			if (ledger.has(ledgerKey)) {
+			// only a delivered callback is done: one given up (dead_letter) and back in
+			// the
+			// table was replayed from the dead-letter topic, and is tried again
+			if (ledger.get(ledgerKey).filter(DeliveryLedger.SENT::equals).isPresent()) {
 				count("skipped_duplicate");
 				jobs.done(entry.partition(), job);
 				pending.remove(job.key(), entry);
