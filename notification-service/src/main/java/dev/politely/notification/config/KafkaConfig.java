@@ -188,7 +188,7 @@ class KafkaConfig {
 		DeliveryLedger ledger = new DeliveryLedger(stateTemplate, partitionReader, properties.topics().deliveries(),
 				settings.writeTimeout(), settings.retention(), clock);
 		Gauge.builder("politely.ledger.entries", ledger, DeliveryLedger::size)
-			.description("Ledger entries held in memory (about 150 bytes each)")
+			.description("Ledger entries held in memory (about 160 bytes each)")
 			.register(registry);
 		return ledger;
 	}
