@@ -42,6 +42,9 @@ final class ReplayMarks {
 		Set<TopicPartition> tps = partitions.stream()
 			.map(partition -> new TopicPartition(topic, partition))
 			.collect(Collectors.toSet());
+		// assigned, not subscribed: the group only keeps the commits, no member ever
+		// joins it
+		consumer.assign(tps);
 		consumer.committed(tps).forEach((tp, committed) -> {
 			if (committed != null) {
 				marks.below.put(tp.partition(), committed.offset());
