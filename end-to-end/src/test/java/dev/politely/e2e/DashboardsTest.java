@@ -112,7 +112,8 @@ class DashboardsTest {
 		}
 		assertThat(names).doesNotHaveDuplicates()
 			.contains("PolitelyCircuitBreakerOpen", "PolitelyConsumerLagGrowing",
-					"PolitelyNoDecisionsWhileSolicitationsArrive");
+					"PolitelyNoDecisionsWhileSolicitationsArrive", "PolitelySolicitationDeadLetters",
+					"PolitelyDecisionDeadLetters", "PolitelyCallbackDeadLetters");
 	}
 
 	/**

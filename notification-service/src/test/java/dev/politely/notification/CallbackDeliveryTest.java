@@ -28,6 +28,9 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -208,6 +211,32 @@ class CallbackDeliveryTest {
 		assertThat(new String(deadLetter.headers().lastHeader("politely-dlt-reason").value(), StandardCharsets.UTF_8))
 			.contains("origin not allowed");
 		assertThat(outsider.arrivals("/outside")).isZero();
+	}
+
+	@Test
+	void aDeadLetterReplayedOnceTheCauseIsFixedIsDeliveredOnce() throws Exception {
+		ObjectNode decision = fresh("accept-connection");
+		object(decision, "reply").put("callbackUrl", receiver.script("/fixed", n -> Answer.of(n == 1 ? 400 : 200)));
+		String key = "alice/" + decision.get("decisionId").asString();
+		Service.publish(broker, decision);
+		ConsumerRecord<String, String> deadLetter = awaitDeadLetter(key);
+
+		// what ./politely dead-letters replay does: the job back on its table, same
+		// partition
+		try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+				new StringSerializer())) {
+			producer.send(new ProducerRecord<>("politely.callbacks", deadLetter.partition(), key, deadLetter.value()))
+				.get();
+			await().atMost(PATIENCE).until(() -> receiver.requests("/fixed").size() == 2);
+			assertThat(receiver.requests("/fixed")).extracting(CallbackReceiver.Request::status)
+				.containsExactly(400, 200);
+
+			producer.send(new ProducerRecord<>("politely.callbacks", deadLetter.partition(), key, deadLetter.value()))
+				.get();
+		}
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> receiver.requests("/fixed").size() == 2);
 	}
 
 	@Test

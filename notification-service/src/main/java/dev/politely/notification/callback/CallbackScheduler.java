@@ -44,6 +44,9 @@ public class CallbackScheduler implements AutoCloseable {
 
 	private final CallbackBackoff backoff;
 
+	/** This listener, as a holder of ledger partitions. */
+	private static final String LEDGER_HOLDER = "callbacks";
+
 	private final DeliveryLedger ledger;
 
 	private final PartitionReader reader;
@@ -95,7 +98,7 @@ public class CallbackScheduler implements AutoCloseable {
 	 * @return the offsets read up to, where the listener goes on from
 	 */
 	public Map<Integer, Long> assigned(Collection<Integer> partitions) {
-		ledger.catchUp(partitions);
+		ledger.catchUp(LEDGER_HOLDER, partitions);
 		owned.addAll(partitions);
 		Map<Integer, Long> fromStart = partitions.stream().collect(Collectors.toMap(p -> p, p -> 0L, (a, b) -> a));
 		return reader.readToEnd(jobs.topic(), fromStart,
@@ -108,6 +111,7 @@ public class CallbackScheduler implements AutoCloseable {
 	 */
 	public void revoked(Collection<Integer> partitions) {
 		owned.removeAll(partitions);
+		ledger.release(LEDGER_HOLDER, partitions);
 		pending.values().removeIf(entry -> {
 			boolean revoked = partitions.contains(entry.partition());
 			if (revoked && entry.timer()[0] != null) {
@@ -189,7 +193,10 @@ public class CallbackScheduler implements AutoCloseable {
 		}
 		running.add(entry);
 		try {
-			if (ledger.has(ledgerKey)) {
+			// only a delivered callback is done: one given up (dead_letter) and back in
+			// the
+			// table was replayed from the dead-letter topic, and is tried again
+			if (ledger.get(ledgerKey).filter(DeliveryLedger.SENT::equals).isPresent()) {
 				count("skipped_duplicate");
 				jobs.done(entry.partition(), job);
 				pending.remove(job.key(), entry);

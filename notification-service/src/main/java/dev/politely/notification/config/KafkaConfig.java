@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -75,10 +76,21 @@ class KafkaConfig {
 			.build();
 	}
 
-	/** The delivery ledger: compacted, one entry per key is all that matters. */
+	/**
+	 * The delivery ledger: compacted, one entry per key is all that matters, and deleted
+	 * past the retention, when no decision can come back any more. Only applied when the
+	 * topic is created: an existing topic is changed with {@code kafka-configs.sh}.
+	 */
 	@Bean
 	NewTopic deliveriesTopic(NotificationProperties properties) {
-		return compacted(properties.topics().deliveries(), properties.topics());
+		NotificationProperties.Topics topics = properties.topics();
+		return TopicBuilder.name(topics.deliveries())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG,
+					TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)
+			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.ledger().retention().toMillis()))
+			.build();
 	}
 
 	@Bean
@@ -166,11 +178,17 @@ class KafkaConfig {
 
 	@Bean
 	DeliveryLedger deliveryLedger(KafkaTemplate<String, String> stateTemplate, PartitionReader partitionReader,
-			NotificationProperties properties, MeterRegistry registry) {
+			NotificationProperties properties, MeterRegistry registry, Clock clock) {
+		NotificationProperties.Ledger settings = properties.ledger();
+		if (settings.retention().compareTo(properties.retry().maxElapsed()) < 0) {
+			// a decision still retried after its entries expired would be mailed twice
+			throw new IllegalStateException("politely.ledger.retention (" + settings.retention()
+					+ ") must be at least politely.retry.max-elapsed (" + properties.retry().maxElapsed() + ")");
+		}
 		DeliveryLedger ledger = new DeliveryLedger(stateTemplate, partitionReader, properties.topics().deliveries(),
-				properties.ledger().writeTimeout());
+				settings.writeTimeout(), settings.retention(), clock);
 		Gauge.builder("politely.ledger.entries", ledger, DeliveryLedger::size)
-			.description("Ledger entries held in memory (about 100 bytes each)")
+			.description("Ledger entries held in memory (about 160 bytes each)")
 			.register(registry);
 		return ledger;
 	}

@@ -86,8 +86,13 @@ public record NotificationProperties(@DefaultValue Topics topics, @DefaultValue 
 	 * callback record
 	 * @param loadTimeout longest wait to read a partition of the ledger (or digests,
 	 * callbacks) to its end
+	 * @param retention how long a delivery is remembered, in the ledger topic
+	 * ({@code retention.ms}) and in memory: longer than a decision can come back (its
+	 * retries, {@code politely.retry.max-elapsed}; a replay of its dead-letter topic or a
+	 * re-read of {@code politely.decisions}, both kept 7 days by the broker's default)
 	 */
-	public record Ledger(@DefaultValue("10s") Duration writeTimeout, @DefaultValue("60s") Duration loadTimeout) {
+	public record Ledger(@DefaultValue("10s") Duration writeTimeout, @DefaultValue("60s") Duration loadTimeout,
+			@DefaultValue("30d") Duration retention) {
 	}
 
 	/**

@@ -13,10 +13,14 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * Before the first decision of a newly assigned partition is processed, the ledger
  * partition of the same number is read to its end (whoever owned the partition before
  * wrote its entries synchronously before committing), and the pending digest lines of
- * that partition are loaded; a revoked partition's digest lines are dropped, their new
- * owner sends them.
+ * that partition are loaded; a revoked partition's digest lines and ledger entries are
+ * dropped (the ledger keeps them while the callbacks listener still holds the partition),
+ * their new owner sends them.
  */
 public class DecisionPartitions implements ConsumerAwareRebalanceListener {
+
+	/** This listener, as a holder of ledger partitions. */
+	static final String HOLDER = "decisions";
 
 	private final DeliveryLedger ledger;
 
@@ -30,18 +34,20 @@ public class DecisionPartitions implements ConsumerAwareRebalanceListener {
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
 		List<Integer> numbers = numbers(partitions);
-		ledger.catchUp(numbers);
+		ledger.catchUp(HOLDER, numbers);
 		digests.load(numbers);
 	}
 
 	@Override
 	public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
 		digests.drop(numbers(partitions));
+		ledger.release(HOLDER, numbers(partitions));
 	}
 
 	@Override
 	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
 		digests.drop(numbers(partitions));
+		ledger.release(HOLDER, numbers(partitions));
 	}
 
 	private static List<Integer> numbers(Collection<TopicPartition> partitions) {

@@ -1,12 +1,16 @@
 package dev.politely.notification.ledger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,12 +24,17 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * What was already delivered, read from and written to the compacted ledger topic. Every
- * entry of a loaded partition is kept in memory (a key and a short value, about 100
- * bytes; a million deliveries take ~100 MB): a check is a map lookup. A partition is
- * caught up from where it was last read each time one of this instance's listeners is
- * assigned it, so entries written meanwhile by another instance are seen before anything
- * is sent.
+ * What was already delivered, read from and written to the compacted ledger topic. The
+ * entries of the partitions this instance holds are kept in memory (a key, its partition
+ * and time, about 160 bytes): a check is a map lookup. A partition is caught up from
+ * where it was last read each time one of this instance's listeners is assigned it, so
+ * entries written meanwhile by another instance are seen before anything is sent.
+ * <p>
+ * Memory is bounded twice over: a partition that no listener of this instance holds any
+ * more (revoked or lost) is dropped, and an entry older than the retention is forgotten,
+ * as the topic itself forgets it ({@code cleanup.policy=compact,delete} with the same
+ * {@code retention.ms}). The retention is longer than any decision can come back (see
+ * {@code politely.ledger.retention}), so a forgotten entry is never asked for again.
  */
 public class DeliveryLedger {
 
@@ -51,16 +60,47 @@ public class DeliveryLedger {
 
 	private final Duration writeTimeout;
 
-	private final Map<String, String> entries = new ConcurrentHashMap<>();
+	private final Duration retention;
+
+	private final Clock clock;
+
+	/**
+	 * How often expired entries are looked for: every twentieth of the retention, so
+	 * memory holds at most 5 % more than the retention asks, and a sweep (a pass over the
+	 * map) is rare.
+	 */
+	private final long sweepEveryMillis;
+
+	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
 	private final Map<Integer, Long> readUpTo = new ConcurrentHashMap<>();
 
+	/** Who holds each partition here: the decisions listener, the callbacks listener. */
+	private final Map<Integer, Set<String>> holders = new HashMap<>();
+
+	private volatile long nextSweep;
+
+	/**
+	 * @param retention how long an entry is kept, here and in the topic
+	 */
 	public DeliveryLedger(KafkaTemplate<String, String> kafka, PartitionReader reader, String topic,
-			Duration writeTimeout) {
+			Duration writeTimeout, Duration retention, Clock clock) {
 		this.kafka = kafka;
 		this.reader = reader;
 		this.topic = topic;
 		this.writeTimeout = writeTimeout;
+		this.retention = retention;
+		this.clock = clock;
+		this.sweepEveryMillis = Math.max(1000, retention.toMillis() / 20);
+		this.nextSweep = clock.millis() + sweepEveryMillis;
+	}
+
+	/**
+	 * An entry in memory: the value is one of the constants above (shared, not one string
+	 * per entry), the partition says what to drop on revocation, the time when it
+	 * expires.
+	 */
+	private record Entry(String value, int partition, long writtenAt) {
 	}
 
 	public static String key(UUID decisionId, String role) {
@@ -73,21 +113,54 @@ public class DeliveryLedger {
 
 	/**
 	 * Reads the given ledger partitions from where this instance last stopped to their
-	 * current end.
+	 * current end; {@code holder} (a listener) holds them until it releases them.
 	 */
-	public synchronized void catchUp(Collection<Integer> partitions) {
+	public synchronized void catchUp(String holder, Collection<Integer> partitions) {
+		partitions.forEach(partition -> holders.computeIfAbsent(partition, absent -> new HashSet<>()).add(holder));
 		Map<Integer, Long> from = partitions.stream()
 			.distinct()
 			.collect(Collectors.toMap(partition -> partition, partition -> readUpTo.getOrDefault(partition, 0L)));
+		long expired = clock.millis() - retention.toMillis();
 		Map<Integer, Long> reached = reader.readToEnd(topic, from, record -> {
-			if (record.value() == null) {
+			if (record.value() == null || record.timestamp() < expired) {
+				// an expired entry may still be in a segment the broker has not deleted
+				// yet
 				entries.remove(record.key());
 			}
 			else {
-				entries.put(record.key(), record.value());
+				entries.put(record.key(), new Entry(shared(record.value()), record.partition(), record.timestamp()));
 			}
 		});
 		readUpTo.putAll(reached);
+	}
+
+	/**
+	 * {@code holder} no longer holds these partitions (revoked, lost): the entries of a
+	 * partition that no listener here holds any more are dropped, and read again from the
+	 * start if it comes back.
+	 */
+	public synchronized void release(String holder, Collection<Integer> partitions) {
+		Set<Integer> dropped = new HashSet<>();
+		for (Integer partition : partitions) {
+			Set<String> held = holders.getOrDefault(partition, Set.of());
+			held.remove(holder);
+			if (held.isEmpty()) {
+				holders.remove(partition);
+				readUpTo.remove(partition);
+				dropped.add(partition);
+			}
+		}
+		if (!dropped.isEmpty()) {
+			entries.values().removeIf(entry -> dropped.contains(entry.partition()));
+		}
+	}
+
+	/** Forgets the entries older than the retention, as the topic does. */
+	public void expire() {
+		long now = clock.millis();
+		nextSweep = now + sweepEveryMillis;
+		long expired = now - retention.toMillis();
+		entries.values().removeIf(entry -> entry.writtenAt() < expired);
 	}
 
 	public boolean has(String key) {
@@ -95,7 +168,24 @@ public class DeliveryLedger {
 	}
 
 	public Optional<String> get(String key) {
-		return Optional.ofNullable(entries.get(key));
+		return Optional.ofNullable(entries.get(key)).map(Entry::value);
+	}
+
+	private void remember(int partition, String key, String value) {
+		long now = clock.millis();
+		entries.put(key, new Entry(shared(value), partition, now));
+		if (now >= nextSweep) {
+			expire();
+		}
+	}
+
+	private static String shared(String value) {
+		return switch (value) {
+			case SENT -> SENT;
+			case DIGESTED -> DIGESTED;
+			case DEAD_LETTER -> DEAD_LETTER;
+			default -> value;
+		};
 	}
 
 	/**
@@ -139,7 +229,7 @@ public class DeliveryLedger {
 		 * the write succeeds.
 		 */
 		public void record(int partition, String key, String value) {
-			entries.put(key, value);
+			remember(partition, key, value);
 			keys.add(key);
 			try {
 				pending.add(kafka.send(new ProducerRecord<>(topic, partition, key, value)));

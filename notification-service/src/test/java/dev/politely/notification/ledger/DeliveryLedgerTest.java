@@ -3,6 +3,7 @@ package dev.politely.notification.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ class DeliveryLedgerTest {
 		writes.await();
 
 		DeliveryLedger elsewhere = ledger();
-		elsewhere.catchUp(List.of(0));
+		elsewhere.catchUp("decisions", List.of(0));
 		assertThat(elsewhere.get("d1/owner")).contains(DeliveryLedger.SENT);
 		assertThat(elsewhere.get("d1/requester")).contains(DeliveryLedger.SENT);
 	}
@@ -89,12 +90,13 @@ class DeliveryLedgerTest {
 
 		writes.await();
 		DeliveryLedger elsewhere = ledger();
-		elsewhere.catchUp(List.of(0));
+		elsewhere.catchUp("decisions", List.of(0));
 		assertThat(elsewhere.has("d2/owner")).isTrue();
 	}
 
 	private DeliveryLedger ledger() {
-		return new DeliveryLedger(new KafkaTemplate<>(producers), reader, TOPIC, Duration.ofSeconds(10));
+		return new DeliveryLedger(new KafkaTemplate<>(producers), reader, TOPIC, Duration.ofSeconds(10),
+				Duration.ofDays(30), Clock.systemUTC());
 	}
 
 }
