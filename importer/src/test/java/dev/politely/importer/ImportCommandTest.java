@@ -56,8 +56,7 @@ class ImportCommandTest {
 	void start() throws Exception {
 		this.intake = new StubIntake(SECRET);
 		Files.createDirectories(this.directory.resolve("profiles"));
-		Files.writeString(this.directory.resolve("profiles/alice.yml"),
-				"owner: alice\nemail: alice@example.com\nwebhookSecret: " + SECRET + "   # the webhook's secret\n");
+		Files.writeString(this.directory.resolve("profiles/alice.yml"), profile(SECRET));
 		this.intake.decideWith(ImportCommandTest::decide);
 	}
 
@@ -184,6 +183,46 @@ class ImportCommandTest {
 		assertThat(status).isEqualTo(ImportCommand.NOTHING_SENT);
 		assertThat(output()).contains("bob.yml");
 		assertThat(this.intake.received()).isEmpty();
+	}
+
+	@Test
+	void refusesAnOwnerWhoseProfileDoesNotValidateNamingTheKey() throws Exception {
+		Files.writeString(this.directory.resolve("profiles/alice.yml"),
+				profile(SECRET).replace("timezone: Europe/Paris\n", ""));
+
+		int status = run(file(EXPORT));
+
+		assertThat(status).isEqualTo(ImportCommand.NOTHING_SENT);
+		assertThat(output()).contains("alice.yml: timezone");
+		assertThat(this.intake.received()).isEmpty();
+	}
+
+	/** A profile the services would accept: the import signs only for such an owner. */
+	private static String profile(String secret) {
+		return """
+				owner: alice
+				email: alice@example.com
+				language: fr
+				timezone: Europe/Paris
+				webhookSecret: %s   # the webhook's secret
+				purposes: [NETWORK]
+				activity:
+				  keywords: [recrutement]
+				platforms:
+				  professional: [linkedin]
+				  private: [facebook]
+				connections:
+				  minMutualConnections: 3
+				  maxUnknownPerMonth: 20
+				recommendations:
+				  minRelationship: COLLEAGUE
+				  minKnownMonths: 12
+				advice:
+				  weeklyBudgetMinutes: 120
+				  defaultMinutes: 30
+				  questionMinutes: 10
+				whenUnsure: REVIEW
+				""".formatted(secret);
 	}
 
 	private static String decide(Solicitation solicitation) {
