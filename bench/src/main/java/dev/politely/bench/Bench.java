@@ -3,6 +3,7 @@ package dev.politely.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,14 +17,14 @@ import dev.politely.bench.load.Webhooks;
 import dev.politely.bench.report.Chart;
 import dev.politely.bench.report.Report;
 import dev.politely.bench.report.Results;
-import dev.politely.bench.stack.Service;
-import dev.politely.bench.stack.Stack;
 import dev.politely.bench.stage.Context;
 import dev.politely.bench.stage.EndToEndStage;
 import dev.politely.bench.stage.IntakeStage;
 import dev.politely.bench.stage.NotificationStage;
 import dev.politely.bench.stage.Plan;
 import dev.politely.bench.stage.PolicyStage;
+import dev.politely.harness.Service;
+import dev.politely.harness.Stack;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
@@ -108,8 +109,15 @@ public final class Bench {
 		Context.say("%s run, results in %s, processes' logs in %s", plan.name(), out, work.resolve("logs"));
 
 		int exit = 0;
-		try (Stack stack = new Stack(work, root, "0.1.0-SNAPSHOT", extra, extraJvm)) {
-			Webhooks webhooks = Webhooks.forOwners(Plan.OWNERS, stack.profiles(), "r" + System.currentTimeMillis());
+		// every JVM of the comparison (service or baseline) gets the heap ./politely
+		// local gives
+		// a service
+		Stack.Settings settings = new Stack.Settings(6,
+				List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), List.of("-Xmx384m"), extraJvm,
+				extra, Duration.ofSeconds(10), Duration.ofSeconds(30));
+		try (Stack stack = new Stack(work, root, "0.1.0-SNAPSHOT", settings)) {
+			Webhooks webhooks = Webhooks.forOwners(Plan.OWNERS, stack.profiles(), root.resolve("contracts/examples"),
+					"r" + System.currentTimeMillis());
 			stack.startInfrastructure(
 					List.of("politely.solicitations", "politely.verdicts", "politely.decisions", "bench.passthrough"));
 			Context ctx = new Context(plan, stack, webhooks, results, profile ? work.resolve("jfr") : null,

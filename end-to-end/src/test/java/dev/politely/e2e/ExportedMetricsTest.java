@@ -67,7 +67,7 @@ class ExportedMetricsTest {
 		for (String example : List.of("connection-coherent.json", "connection-ghost.json", "advice-within-budget.json",
 				"recommendation-barely-known.json", "private-platform.json")) {
 			String body;
-			try (InputStream in = ExportedMetricsTest.class.getResourceAsStream("/examples/" + example)) {
+			try (InputStream in = ExportedMetricsTest.class.getResourceAsStream("/contracts/examples/" + example)) {
 				// a reply callback nobody answers, so that the callback retries are
 				// counted
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("http://localhost:9999/replies",

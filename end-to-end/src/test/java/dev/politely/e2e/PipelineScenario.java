@@ -167,7 +167,7 @@ abstract class PipelineScenario {
 	}
 
 	private HttpResponse<String> post(String example, String webhookId) throws Exception {
-		try (InputStream in = PipelineScenario.class.getResourceAsStream("/examples/" + example)) {
+		try (InputStream in = PipelineScenario.class.getResourceAsStream("/contracts/examples/" + example)) {
 			return this.webhook.post("alice", webhookId, in.readAllBytes());
 		}
 	}

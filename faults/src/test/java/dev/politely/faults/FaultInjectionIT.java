@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.politely.harness.Ports;
+import dev.politely.harness.Service;
+import dev.politely.harness.Stack;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/faults-run/run-*}).
  */
 class FaultInjectionIT {
+
+	/**
+	 * Small JVMs (the machine is shared, and a kill -9 should not wait on a big heap), 4
+	 * partitions: one owner per partition per scenario.
+	 */
+	static final Stack.Settings SETTINGS = new Stack.Settings(4,
+			List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+					"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+			List.of("-Xmx320m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+					"-XX:ReservedCodeCacheSize=64m"),
+			Map.of(), Map.of(), Duration.ofSeconds(5), Duration.ofSeconds(10));
 
 	@Test
 	void everyAcceptedSolicitationIsDecidedOnceAndAnsweredOnceWhateverBreaks() throws Exception {
@@ -49,22 +63,23 @@ class FaultInjectionIT {
 
 		Instant start = Instant.now();
 		List<ScenarioRunner.Row> rows = new ArrayList<>();
-		try (Stack stack = new Stack(work, repository, version)) {
+		try (Stack stack = new Stack(work, repository, version, SETTINGS);
+				CallbackReceiver callbacks = new CallbackReceiver(Ports.free())) {
 			Map<Scenario, List<Owner>> owners = new LinkedHashMap<>();
 			for (Scenario scenario : scenarios) {
 				List<Owner> theirs = new ArrayList<>();
-				for (int p = 0; p < Stack.PARTITIONS; p++) {
-					Owner owner = Owner.onPartition(scenario.name(), p, Stack.PARTITIONS);
-					owner.writeProfile(stack.profiles(), stack.callbacks().origin());
+				for (int p = 0; p < SETTINGS.partitions(); p++) {
+					Owner owner = Owner.onPartition(scenario.name(), p, SETTINGS.partitions());
+					owner.writeProfile(stack.profiles(), callbacks.origin());
 					theirs.add(owner);
 				}
 				owners.put(scenario, theirs);
 			}
-			stack.start();
+			start(stack);
 			Progress.say("stack UP: broker " + stack.bootstrapServers() + ", SMTP 127.0.0.1:" + stack.mail().port()
 					+ ", intake " + stack.intakeUrls() + " (logs in " + stack.logs() + ")");
 			try (DecisionLog log = new DecisionLog(stack.bootstrapServers(), stack.admin())) {
-				ScenarioRunner runner = new ScenarioRunner(stack, log, sizing);
+				ScenarioRunner runner = new ScenarioRunner(stack, callbacks, log, sizing);
 				for (Scenario scenario : scenarios) {
 					try {
 						rows.add(runner.run(scenario, owners.get(scenario)));
@@ -90,6 +105,19 @@ class FaultInjectionIT {
 			assertThat(row.result().duplicated()).as("%s duplicated", row.scenario().name()).isZero();
 			assertThat(row.result().wrong()).as("%s wrong", row.scenario().name()).isZero();
 		});
+	}
+
+	/**
+	 * Broker, SMTP server, one instance of each service; returns once the intake says the
+	 * pipeline is UP.
+	 */
+	private static void start(Stack stack) throws Exception {
+		stack.startInfrastructure(List.of());
+		Stack.Instance intake = stack.add(Service.INTAKE);
+		stack.add(Service.POLICY).process().start();
+		stack.add(Service.NOTIFICATION).process().start();
+		intake.process().start();
+		stack.awaitPipelineUp(Duration.ofSeconds(240));
 	}
 
 	/**

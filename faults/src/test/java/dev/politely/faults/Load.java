@@ -2,9 +2,6 @@ package dev.politely.faults;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.politely.harness.HttpConnection;
+import dev.politely.harness.SignedWebhook;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,10 +28,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * A steady load of signed solicitations, one sender per owner, each sending its owner's
  * solicitations one at a time and in order (so the order the policy service sees is the
- * order {@link OwnerModel} planned). A sender behaves like a real webhook sender: on 503
- * or 429 it waits {@code Retry-After} and retries with the same webhook-id, re-signed
- * with a fresh timestamp; on a connection error or another 5xx it retries on the next
- * intake instance; only a 202 (or a 200 for a redelivery) is an accepted solicitation.
+ * order {@link OwnerModel} planned), each on a keep-alive connection of the harness. A
+ * sender behaves like a real webhook sender: on 503 or 429 it waits {@code Retry-After}
+ * and retries with the same webhook-id, re-signed with a fresh timestamp; on a connection
+ * error or another 5xx it retries on the next intake instance; only a 202 (or a 200 for a
+ * redelivery) is an accepted solicitation.
  */
 final class Load implements AutoCloseable {
 
@@ -95,6 +95,11 @@ final class Load implements AutoCloseable {
 
 		int route;
 
+		/** One keep-alive connection, to the intake the sender talks to now. */
+		HttpConnection connection;
+
+		String connectedTo;
+
 		volatile boolean idle;
 
 		Sender(Owner owner, OwnerModel model) {
@@ -118,11 +123,6 @@ final class Load implements AutoCloseable {
 	private final Duration interval;
 
 	private final ScheduledExecutorService scheduler;
-
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(2))
-		.build();
 
 	private final Queue<Sent> accepted = new ConcurrentLinkedQueue<>();
 
@@ -206,14 +206,15 @@ final class Load implements AutoCloseable {
 		attempts.incrementAndGet();
 		long delay;
 		try {
-			HttpResponse<String> response = http.send(request(base, sent), HttpResponse.BodyHandlers.ofString());
-			int status = response.statusCode();
+			HttpConnection connection = connection(sender, base);
+			int status = connection.exchange(SignedWebhook.post(connection.host(), SignedWebhook.path(sent.owner.id()),
+					sent.owner.secretKey(), sent.webhookId, sent.body));
 			if (status == 202 || status == 200) {
 				if (status == 200) {
 					redeliveries.incrementAndGet();
 				}
 				sent.status = status;
-				sent.solicitationId = solicitationId(response.body());
+				sent.solicitationId = solicitationId(connection.body());
 				sent.acceptedAt = Instant.now();
 				accepted.add(sent);
 				long elapsed = Duration.between(sent.firstAttempt, sent.acceptedAt).toMillis();
@@ -223,7 +224,7 @@ final class Load implements AutoCloseable {
 			}
 			if (status == 503 || status == 429) {
 				(status == 503 ? unavailable : tooMany).incrementAndGet();
-				delay = retryAfter(response);
+				delay = retryAfter(connection.retryAfter());
 			}
 			else if (status >= 500) {
 				otherServerErrors.incrementAndGet();
@@ -233,7 +234,7 @@ final class Load implements AutoCloseable {
 			else {
 				// a 4xx other than 429 is a bug in the suite or the intake: give up on
 				// this one, say so
-				refused.add(sent.webhookId + " -> " + status + " " + response.body());
+				refused.add(sent.webhookId + " -> " + status + " " + connection.body());
 				scheduler.schedule(() -> next(sender), interval.toMillis(), TimeUnit.MILLISECONDS);
 				return;
 			}
@@ -243,10 +244,6 @@ final class Load implements AutoCloseable {
 			sender.route++;
 			delay = 300;
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return;
-		}
 		catch (RuntimeException e) {
 			refused.add(sent.webhookId + " -> " + e);
 			scheduler.schedule(() -> next(sender), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -255,28 +252,30 @@ final class Load implements AutoCloseable {
 		scheduler.schedule(() -> attempt(sender, sent), delay, TimeUnit.MILLISECONDS);
 	}
 
-	private HttpRequest request(String base, Sent sent) {
-		String timestamp = Long.toString(Instant.now().getEpochSecond());
-		return HttpRequest.newBuilder(URI.create(base + "/v1/owners/" + sent.owner.id() + "/solicitations"))
-			.timeout(Duration.ofSeconds(15))
-			.header("Content-Type", "application/json")
-			.header("webhook-id", sent.webhookId)
-			.header("webhook-timestamp", timestamp)
-			.header("webhook-signature", "v1," + sent.owner.sign(sent.webhookId, timestamp, sent.body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(sent.body))
-			.build();
+	/**
+	 * The sender's connection to {@code base}, a new one when it moved to another intake.
+	 */
+	private static HttpConnection connection(Sender sender, String base) {
+		if (!base.equals(sender.connectedTo)) {
+			if (sender.connection != null) {
+				sender.connection.close();
+			}
+			URI uri = URI.create(base);
+			sender.connection = new HttpConnection(uri.getHost(), uri.getPort());
+			sender.connectedTo = base;
+		}
+		return sender.connection;
 	}
 
 	/** Retry-After in seconds, honoured between 0.2 and 5 s. */
-	private static long retryAfter(HttpResponse<?> response) {
-		long millis = response.headers().firstValue("Retry-After").map(v -> {
-			try {
-				return Long.parseLong(v.trim()) * 1000;
-			}
-			catch (NumberFormatException e) {
-				return 1000L;
-			}
-		}).orElse(500L);
+	private static long retryAfter(String value) {
+		long millis;
+		try {
+			millis = value == null ? 500L : Long.parseLong(value.trim()) * 1000;
+		}
+		catch (NumberFormatException e) {
+			millis = 1000L;
+		}
 		return Math.min(Math.max(millis, 200), 5000);
 	}
 
@@ -332,6 +331,7 @@ final class Load implements AutoCloseable {
 	public void close() {
 		stopping = true;
 		scheduler.shutdownNow();
+		senders.stream().filter(s -> s.connection != null).forEach(s -> s.connection.close());
 	}
 
 }

@@ -49,13 +49,16 @@ record Owner(String id, byte[] secret, int partition) {
 		return "whsec_" + Base64.getEncoder().encodeToString(secret);
 	}
 
+	WebhookSecret secretKey() {
+		return WebhookSecret.parse(webhookSecret());
+	}
+
 	/**
 	 * Standard Webhooks: base64(HMAC-SHA256(secret, "{id}.{timestamp}.{body}")), as a
-	 * sender computes it.
+	 * sender computes it (the callbacks' signatures are checked with it).
 	 */
 	String sign(String webhookId, String timestamp, byte[] body) {
-		return WebhookSignatureVerifier.signature(WebhookSecret.parse(webhookSecret()), webhookId, timestamp, body)
-			.substring("v1,".length());
+		return WebhookSignatureVerifier.signature(secretKey(), webhookId, timestamp, body).substring("v1,".length());
 	}
 
 	/**

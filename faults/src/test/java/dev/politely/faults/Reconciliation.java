@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import dev.politely.faults.CallbackReceiver.Callback;
 import dev.politely.faults.DecisionLog.Decision;
-import dev.politely.faults.MailSink.Mail;
+import dev.politely.harness.MailSink.Mail;
 
 /**
  * What one scenario's accepted solicitations came to, counted against what they had to

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.politely.faults.DecisionLog.Decision;
-import dev.politely.faults.MailSink.Mail;
+import dev.politely.harness.MailSink.Mail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.politely.harness.Service;
+import dev.politely.harness.Stack;
+
 /**
  * One fault, injected once while the load runs. {@link Fault#inject} breaks something,
  * repairs it (or lets the survivors take over) and returns once the pipeline says it is
@@ -28,7 +31,7 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 
 	interface Fault {
 
-		void inject(Stack stack, Timeline timeline) throws Exception;
+		void inject(Stack stack, CallbackReceiver callbacks, Timeline timeline) throws Exception;
 
 	}
 
@@ -49,7 +52,7 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 
 	static Scenario killAndRestart(Service service) {
 		return new Scenario(service.shortName() + "-kill9", "kill -9 the " + service.module + ", restart it", false,
-				false, (stack, t) -> {
+				false, (stack, callbacks, t) -> {
 					Stack.Instance target = stack.alive(service).get(0);
 					Set<String> members = stack.members(service);
 					t.injected = Instant.now();
@@ -72,8 +75,10 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 	 */
 	static Scenario killNotificationMidEmail() {
 		Service service = Service.NOTIFICATION;
-		return new Scenario("notification-kill9", "kill -9 the notification-service in the middle of an owner email"
-				+ " (after DATA, before the server's answer), restart it", false, false, (stack, t) -> {
+		return new Scenario("notification-kill9",
+				"kill -9 the notification-service in the middle of an owner email"
+						+ " (after DATA, before the server's answer), restart it",
+				false, false, (stack, callbacks, t) -> {
 					Stack.Instance target = stack.alive(service).get(0);
 					Set<String> members = stack.members(service);
 					CountDownLatch killed = new CountDownLatch(1);
@@ -97,7 +102,7 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 
 	static Scenario brokerRestart() {
 		return new Scenario("broker-restart", "stop the broker (SIGTERM), restart it on the same ports and data", false,
-				false, (stack, t) -> {
+				false, (stack, callbacks, t) -> {
 					t.injected = Instant.now();
 					stack.stopBroker();
 					Progress.say("broker stopped");
@@ -110,7 +115,7 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 
 	static Scenario smtpOutage() {
 		return new Scenario("smtp-down-30s", "SMTP server down for " + SMTP_OUTAGE.toSeconds() + " s", false, false,
-				(stack, t) -> {
+				(stack, callbacks, t) -> {
 					t.injected = Instant.now();
 					stack.mail().stop();
 					Progress.say("SMTP server stopped");
@@ -125,16 +130,16 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 
 	static Scenario failingCallbacks() {
 		return new Scenario("callback-failing", "callback endpoint answers 500 for 20 s, then hangs for 20 s", true,
-				false, (stack, t) -> {
+				false, (stack, callbacks, t) -> {
 					t.injected = Instant.now();
-					stack.callbacks().mode(CallbackReceiver.Mode.FAIL_500);
+					callbacks.mode(CallbackReceiver.Mode.FAIL_500);
 					Progress.say("callbacks answer 500");
 					// deliberate fault windows
 					Thread.sleep(20_000);
-					stack.callbacks().mode(CallbackReceiver.Mode.HANG);
+					callbacks.mode(CallbackReceiver.Mode.HANG);
 					Progress.say("callbacks hang");
 					Thread.sleep(20_000);
-					stack.callbacks().mode(CallbackReceiver.Mode.OK);
+					callbacks.mode(CallbackReceiver.Mode.OK);
 					t.lifted = Instant.now();
 					Progress.say("callbacks answer 200 again");
 				});
@@ -143,7 +148,7 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 	static Scenario killOneOfTwo(Service service) {
 		return new Scenario(service.shortName() + "-pair-kill9",
 				"two instances of each service; kill -9 one " + service.module + ", no restart", false, true,
-				(stack, t) -> {
+				(stack, callbacks, t) -> {
 					Stack.Instance target = stack.alive(service).get(0);
 					Set<String> members = stack.members(service);
 					t.injected = Instant.now();

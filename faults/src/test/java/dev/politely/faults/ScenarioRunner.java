@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import dev.politely.harness.Service;
+import dev.politely.harness.Stack;
 import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
@@ -32,12 +34,15 @@ final class ScenarioRunner {
 
 	private final Stack stack;
 
+	private final CallbackReceiver callbacks;
+
 	private final DecisionLog log;
 
 	private final Sizing sizing;
 
-	ScenarioRunner(Stack stack, DecisionLog log, Sizing sizing) {
+	ScenarioRunner(Stack stack, CallbackReceiver callbacks, DecisionLog log, Sizing sizing) {
 		this.stack = stack;
+		this.callbacks = callbacks;
 		this.log = log;
 		this.sizing = sizing;
 	}
@@ -55,7 +60,7 @@ final class ScenarioRunner {
 		Scenario.Timeline timeline = new Scenario.Timeline();
 		String error = null;
 		try (Load load = new Load(scenario.name(), models, stack::intakeUrls, sizing.interval(),
-				scenario.callbacks() ? stack.callbacks()::urlFor : null)) {
+				scenario.callbacks() ? callbacks::urlFor : null)) {
 			load.start();
 			await("emails flowing").atMost(Duration.ofSeconds(150))
 				.pollInterval(Duration.ofMillis(250))
@@ -65,7 +70,7 @@ final class ScenarioRunner {
 					.filter(m -> ownerEmails.contains(m.recipient()))
 					.count() >= sizing.answeredBefore());
 			Progress.say("load steady: " + load.acceptedCount() + " accepted; injecting the fault");
-			scenario.action().inject(stack, timeline);
+			scenario.action().inject(stack, callbacks, timeline);
 			Instant up = Instant.now();
 			Progress.say("pipeline UP again, " + Progress.since(timeline.injected) + " s after the fault; "
 					+ load.acceptedCount() + " accepted so far");
@@ -83,7 +88,7 @@ final class ScenarioRunner {
 					.ignoreExceptions()
 					.until(() -> {
 						Reconciliation.Result r = reconciliation.reconcile(log.catchUp(), stack.mail().mails(),
-								stack.callbacks().callbacks(), load.refused(), timeline.injected);
+								callbacks.callbacks(), load.refused(), timeline.injected);
 						last.set(r);
 						return r.lost() == 0 && log.groupsCaughtUp();
 					});
@@ -94,7 +99,7 @@ final class ScenarioRunner {
 				Progress.say(error);
 			}
 			Reconciliation.Result result = reconciliation.reconcile(log.catchUp(), stack.mail().mails(),
-					stack.callbacks().callbacks(), load.refused(), timeline.injected);
+					callbacks.callbacks(), load.refused(), timeline.injected);
 			long deadLetters = log.deadLetters() - deadLettersBefore;
 			if (deadLetters > 0) {
 				result.problems().add(0, "dead letters: " + deadLetters + " new record(s) in the dead-letter topics");
@@ -124,7 +129,7 @@ final class ScenarioRunner {
 		for (Service service : List.of(Service.POLICY, Service.NOTIFICATION, Service.INTAKE)) {
 			if (stack.alive(service).size() < 2) {
 				Stack.Instance instance = stack.add(service);
-				instance.process.start();
+				instance.process().start();
 				Progress.say("started " + instance);
 				added = true;
 			}

@@ -65,7 +65,7 @@ public final class Fixtures {
 
 	/** One of the contract's examples, byte for byte. */
 	public static byte[] example(String name) {
-		return classpath("examples/" + name);
+		return classpath("contracts/examples/" + name);
 	}
 
 	public static byte[] classpath(String name) {

@@ -1,70 +1,21 @@
 package dev.politely.profile;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The contract's {@code policy-profile.example.yml}, verbatim, and small edits of it: the
- * tests start from the profile users copy, so a drift between the example and the parser
- * shows here.
+ * The demo owner's profile, verbatim, and small edits of it: the tests start from the
+ * profile users copy, so a drift between the example and the parser shows here.
  */
 public final class ExampleProfile {
 
-	public static final String YAML = """
-			# The owner's policy profile: config/profiles/alice.yml (the file name is the owner id).
-			owner: alice                         # must equal the file name without .yml
-			displayName: Alice Martin
-			email: alice@example.com             # decision emails go here
-			language: fr                         # language of the owner's emails; default for replies
-			timezone: Europe/Paris               # weeks and months are counted in this zone
-			webhookSecret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw   # Standard Webhooks secret for this owner's webhook
-			callbackUrl: null                    # optional default callback for replies (see contract section 4)
-			callbackOrigins: [http://localhost:9999]   # optional: where a webhook body's reply.callbackUrl may point (section 1)
-
-			# Rule 1: know why you say yes. Kinds whose purpose is not listed are declined.
-			purposes: [NETWORK, CONTRIBUTE, FRIENDSHIP]
-
-			# Rules 2 and 3: coherence with my professional activity.
-			activity:
-			  keywords: [ressources humaines, RH, recrutement, formation, talent, onboarding, carrière]
-
-			# Rule 4: keep professional and private platforms apart.
-			platforms:
-			  professional: [linkedin, xing, malt, viadeo, welcome to the jungle]
-			  private: [facebook, instagram, whatsapp, snapchat, tiktok]
-
-			connections:
-			  minMutualConnections: 3            # rule 3: below this, with no coherence, a request is a "ghost"
-			  maxUnknownPerMonth: 20             # rule 2: accepting is not networking; cap on people I don't know
-
-			# Rule 3: never recommend or introduce someone I barely know.
-			recommendations:
-			  minRelationship: COLLEAGUE         # ACQUAINTANCE < COLLEAGUE < CLOSE
-			  minKnownMonths: 12
-
-			# Rule 5: give advice gladly, within a limit set beforehand.
-			advice:
-			  weeklyBudgetMinutes: 120
-			  defaultMinutes: 30                 # ADVICE_REQUEST without estimatedMinutes
-			  questionMinutes: 10                # QUESTION without estimatedMinutes
-
-			# People I actually know.
-			contacts:
-			  - name: Bruno Petit
-			    email: bruno.petit@example.org
-			    profileUrl: https://www.linkedin.com/in/bruno-petit-example
-			    relationship: COLLEAGUE
-			    since: 2019-03-01
-			  - name: Claire Dubois
-			    email: claire.dubois@example.org
-			    relationship: CLOSE
-			    since: 2012-09-15
-			  - name: Sophie Lambert              # met once at a conference
-			    email: sophie.lambert@example.net
-			    relationship: ACQUAINTANCE
-			    since: 2025-06-12
-
-			whenUnsure: REVIEW                   # REVIEW: ask me by email; DECLINE: decline politely
-			""";
+	/**
+	 * The demo owner's {@code config/profiles/alice.yml}, the one copy the pom puts on
+	 * the test classpath: the file users copy and {@code ./politely local} runs.
+	 */
+	public static final String YAML = read("profiles/alice.yml");
 
 	private ExampleProfile() {
 	}
@@ -91,6 +42,18 @@ public final class ExampleProfile {
 			yaml = yaml.replace(edits[i], edits[i + 1]);
 		}
 		return yaml;
+	}
+
+	static String read(String resource) {
+		try (InputStream in = ExampleProfile.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException(resource + " is not on the test classpath (see the pom)");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public static Profile parse(String yaml) {

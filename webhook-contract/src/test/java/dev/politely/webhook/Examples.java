@@ -14,7 +14,7 @@ public final class Examples {
 	}
 
 	public static byte[] example(String name) {
-		try (InputStream in = Examples.class.getClassLoader().getResourceAsStream("examples/" + name)) {
+		try (InputStream in = Examples.class.getClassLoader().getResourceAsStream("contracts/examples/" + name)) {
 			if (in == null) {
 				throw new IllegalArgumentException(name + " is not on the test classpath");
 			}

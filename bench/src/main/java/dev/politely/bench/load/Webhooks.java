@@ -1,31 +1,34 @@
 package dev.politely.bench.load;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
+import dev.politely.harness.SignedWebhook;
 import dev.politely.webhook.signature.WebhookSecret;
-import dev.politely.webhook.signature.WebhookSignatureVerifier;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The solicitations of the run: many owners (so that no owner's rate limit is what is
- * measured), each with a profile written for the services and a secret, and the
- * contract's examples as bodies. Every request has a new webhook-id, a fresh timestamp
- * and a Standard Webhooks signature, as a platform would send it.
+ * measured), each with a profile written for the services and a secret, and the example
+ * solicitations of {@code contracts/examples/} as bodies, without their {@code reply}
+ * (the bench measures the email path; a callback to a port nobody listens on would add
+ * retries the baselines do not have). Every request has a new webhook-id, a fresh
+ * timestamp and a Standard Webhooks signature, as a platform would send it.
  */
 public final class Webhooks {
 
 	private static final List<String> BODIES = List.of("connection-coherent.json", "connection-ghost.json",
-			"advice.json", "private-platform.json", "recommendation-barely-known.json");
+			"advice-within-budget.json", "private-platform.json", "recommendation-barely-known.json");
 
 	/** An owner of the run. */
 	record Owner(String id, String webhookSecret, WebhookSecret key, String pathPrefix) {
@@ -34,6 +37,8 @@ public final class Webhooks {
 	/** One request, ready to write on a connection. */
 	record Request(String ownerId, String webhookId, byte[] bytes) {
 	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final List<Owner> owners = new ArrayList<>();
 
@@ -53,7 +58,7 @@ public final class Webhooks {
 	/**
 	 * Owners {@code bench-0 .. bench-(n-1)}, their profiles written to {@code profiles}.
 	 */
-	public static Webhooks forOwners(int n, Path profiles, String run) {
+	public static Webhooks forOwners(int n, Path profiles, Path examples, String run) {
 		Webhooks webhooks = new Webhooks("127.0.0.1", run);
 		SecureRandom random = new SecureRandom();
 		try {
@@ -62,14 +67,14 @@ public final class Webhooks {
 				random.nextBytes(secret);
 				String text = "whsec_" + Base64.getEncoder().encodeToString(secret);
 				Owner owner = new Owner("bench-" + i, text, WebhookSecret.parse(text),
-						"/v1/owners/bench-" + i + "/solicitations");
+						SignedWebhook.path("bench-" + i));
 				Files.writeString(profiles.resolve(owner.id() + ".yml"), profile(owner), StandardCharsets.UTF_8);
 				webhooks.owners.add(owner);
 			}
 			for (String name : BODIES) {
-				try (InputStream in = Webhooks.class.getResourceAsStream("/solicitations/" + name)) {
-					webhooks.bodies.add(in.readAllBytes());
-				}
+				ObjectNode body = (ObjectNode) JSON.readTree(Files.readAllBytes(examples.resolve(name)));
+				body.remove("reply");
+				webhooks.bodies.add(JSON.writeValueAsBytes(body));
 			}
 		}
 		catch (IOException e) {
@@ -88,16 +93,13 @@ public final class Webhooks {
 		Owner owner = owners.get((int) (n % owners.size()));
 		byte[] body = bodies.get((int) ((n / owners.size()) % bodies.size()));
 		String webhookId = "msg_" + run + "_" + n;
-		String timestamp = Long.toString(Instant.now().getEpochSecond());
-		String head = "POST " + owner.pathPrefix() + " HTTP/1.1\r\n" + "Host: " + hostHeader + "\r\n"
-				+ "Content-Type: application/json\r\n" + "Content-Length: " + body.length + "\r\n" + "webhook-id: "
-				+ webhookId + "\r\n" + "webhook-timestamp: " + timestamp + "\r\n" + "webhook-signature: "
-				+ WebhookSignatureVerifier.signature(owner.key(), webhookId, timestamp, body) + "\r\n\r\n";
-		byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-		byte[] bytes = new byte[headBytes.length + body.length];
-		System.arraycopy(headBytes, 0, bytes, 0, headBytes.length);
-		System.arraycopy(body, 0, bytes, headBytes.length, body.length);
+		byte[] bytes = SignedWebhook.post(hostHeader, owner.pathPrefix(), owner.key(), webhookId, body);
 		return new Request(owner.id(), webhookId, bytes);
+	}
+
+	/** The requests, one after the other, for the harness's open and closed loops. */
+	public Supplier<byte[]> requests() {
+		return () -> next().bytes();
 	}
 
 	public long sent() {

@@ -1,5 +1,5 @@
 /**
- * The load generators: signed solicitations over lean keep-alive HTTP/1.1 connections,
- * closed loop and open loop.
+ * What the bench sends: its owners, their profiles and the example bodies, signed for the
+ * harness's open and closed loops.
  */
 package dev.politely.bench.load;

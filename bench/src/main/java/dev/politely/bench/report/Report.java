@@ -3,7 +3,7 @@ package dev.politely.bench.report;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.politely.bench.measure.Latencies;
+import dev.politely.harness.Latencies;
 
 /**
  * The human table (Markdown, readable as text too) and the one-line JSON summary of a

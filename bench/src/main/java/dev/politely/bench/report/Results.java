@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.politely.bench.measure.CpuMeter;
-import dev.politely.bench.measure.Latencies;
+import dev.politely.harness.Latencies;
 
 /** Everything one run measured, filled in stage by stage. */
 public final class Results {

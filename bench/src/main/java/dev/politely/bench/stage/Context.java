@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.politely.bench.load.Webhooks;
 import dev.politely.bench.report.Results;
-import dev.politely.bench.stack.JvmProcess;
-import dev.politely.bench.stack.Stack;
+import dev.politely.harness.JvmProcess;
+import dev.politely.harness.Stack;
 
 /**
  * What every stage works with: the plan, the running stack, the solicitations, the

@@ -9,15 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
-import dev.politely.bench.load.OpenLoop;
 import dev.politely.bench.measure.CpuMeter;
-import dev.politely.bench.measure.Latencies;
 import dev.politely.bench.report.Results;
-import dev.politely.bench.stack.MailSink;
-import dev.politely.bench.stack.Service;
-import dev.politely.bench.stack.Stack;
+import dev.politely.harness.Latencies;
+import dev.politely.harness.MailSink;
+import dev.politely.harness.OpenLoop;
+import dev.politely.harness.Service;
+import dev.politely.harness.Stack;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static dev.politely.bench.stage.Context.say;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The three services together. First a fixed offered load (100/s): the latency from the
@@ -232,7 +234,7 @@ public final class EndToEndStage {
 
 	private OpenLoop.Outcome load(double rate, Duration duration) throws InterruptedException {
 		OpenLoop.Outcome outcome = OpenLoop.run("127.0.0.1", stack.port(Service.INTAKE), CONNECTIONS, rate, duration,
-				ctx.webhooks());
+				ctx.webhooks().requests());
 		everything.addAll(outcome.accepted());
 		return outcome;
 	}
@@ -242,14 +244,15 @@ public final class EndToEndStage {
 	 * {@code atMost}; returns how many lack one.
 	 */
 	private long awaitMails(List<OpenLoop.Accepted> accepted, Duration atMost) {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (true) {
-			long missing = missing(accepted);
-			if (missing == 0 || System.nanoTime() > deadline) {
-				return missing;
-			}
-			sleep(100);
+		try {
+			await("every owner email").atMost(atMost)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> missing(accepted) == 0);
 		}
+		catch (ConditionTimeoutException e) {
+			// what is still missing is the answer, not an error
+		}
+		return missing(accepted);
 	}
 
 	private long missing(List<OpenLoop.Accepted> accepted) {

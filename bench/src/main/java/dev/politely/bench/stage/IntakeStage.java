@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.politely.bench.baseline.BareIntakeApplication;
-import dev.politely.bench.load.ClosedLoop;
 import dev.politely.bench.measure.CpuMeter;
 import dev.politely.bench.report.Results;
-import dev.politely.bench.stack.JvmProcess;
-import dev.politely.bench.stack.Ports;
-import dev.politely.bench.stack.Service;
-import dev.politely.bench.stack.Stack;
+import dev.politely.harness.ClosedLoop;
+import dev.politely.harness.JvmProcess;
+import dev.politely.harness.Ports;
+import dev.politely.harness.Service;
+import dev.politely.harness.Stack;
 
 import static dev.politely.bench.stage.Context.say;
 
@@ -32,16 +32,17 @@ public final class IntakeStage {
 		int barePort = Ports.free();
 		JvmProcess bare = stack.startBaseline("bare-intake", BareIntakeApplication.class,
 				List.of("--server.port=" + barePort, "--spring.main.banner-mode=off"), List.of());
-		Stack.await("the bare endpoint listening", Duration.ofSeconds(120), () -> {
+		Stack.awaitUp("the bare endpoint listening", Duration.ofSeconds(120), () -> {
 			bare.requireAlive();
 			return Stack.listening(barePort);
 		});
 		say("intake baseline: bare Spring MVC 202, %d connections, %d s warm-up + %d s", plan.connections(),
 				plan.intakeWarmup().toSeconds(), plan.intakeMeasure().toSeconds());
-		ClosedLoop.run("127.0.0.1", barePort, plan.connections(), plan.intakeWarmup(), Duration.ZERO, ctx.webhooks());
+		ClosedLoop.run("127.0.0.1", barePort, plan.connections(), plan.intakeWarmup(), Duration.ZERO,
+				ctx.webhooks().requests());
 		Probe probe = ctx.probe("intake-baseline", bare).start();
 		ClosedLoop.Outcome baseline = ClosedLoop.run("127.0.0.1", barePort, plan.connections(), Duration.ZERO,
-				plan.intakeMeasure(), ctx.webhooks());
+				plan.intakeMeasure(), ctx.webhooks().requests());
 		CpuMeter.Usage baselineCpu = probe.stop();
 		bare.stop(Duration.ofSeconds(20));
 		say("  %.0f 202/s, p50 %.2f ms, p99 %.2f ms, statuses %s; cpu: %s", baseline.acceptedPerSecond(),
@@ -51,10 +52,10 @@ public final class IntakeStage {
 		JvmProcess intake = stack.start(Service.INTAKE);
 		say("intake: signed + validated + acks=all, same load");
 		ClosedLoop.run("127.0.0.1", stack.port(Service.INTAKE), plan.connections(), plan.intakeWarmup(), Duration.ZERO,
-				ctx.webhooks());
+				ctx.webhooks().requests());
 		probe = ctx.probe("intake", intake).start();
 		ClosedLoop.Outcome politely = ClosedLoop.run("127.0.0.1", stack.port(Service.INTAKE), plan.connections(),
-				Duration.ZERO, plan.intakeMeasure(), ctx.webhooks());
+				Duration.ZERO, plan.intakeMeasure(), ctx.webhooks().requests());
 		CpuMeter.Usage politelyCpu = probe.stop();
 		say("  %.0f 202/s, p50 %.2f ms, p99 %.2f ms, statuses %s, errors %d; cpu: %s", politely.acceptedPerSecond(),
 				politely.latencies().percentileMillis(50), politely.latencies().percentileMillis(99),

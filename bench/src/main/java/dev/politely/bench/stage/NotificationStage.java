@@ -9,10 +9,10 @@ import dev.politely.bench.baseline.RawMailSender;
 import dev.politely.bench.measure.CpuMeter;
 import dev.politely.bench.measure.Progress;
 import dev.politely.bench.report.Results;
-import dev.politely.bench.stack.JvmProcess;
-import dev.politely.bench.stack.MailSink;
-import dev.politely.bench.stack.Service;
-import dev.politely.bench.stack.Stack;
+import dev.politely.harness.JvmProcess;
+import dev.politely.harness.MailSink;
+import dev.politely.harness.Service;
+import dev.politely.harness.Stack;
 import org.apache.kafka.common.TopicPartition;
 
 import static dev.politely.bench.stage.Context.say;
@@ -32,8 +32,8 @@ public final class NotificationStage {
 		Plan plan = ctx.plan();
 		Stack stack = ctx.stack();
 		MailSink mail = stack.mail();
-		Topics.keepNewest(stack.admin(), Topics.DECISIONS, Stack.PARTITIONS, plan.notificationInput());
-		Map<TopicPartition, long[]> input = Progress.offsets(stack.admin(), Topics.DECISIONS, Stack.PARTITIONS);
+		Topics.keepNewest(stack.admin(), Topics.DECISIONS, stack.partitions(), plan.notificationInput());
+		Map<TopicPartition, long[]> input = Progress.offsets(stack.admin(), Topics.DECISIONS, stack.partitions());
 		long decisions = Progress.size(input);
 		say("notification: %d decisions (offsets, transaction markers included) to mail", decisions);
 
@@ -68,7 +68,8 @@ public final class NotificationStage {
 				lastCount = sent;
 				stableSince = now;
 			}
-			else if (sent > 0 && now - stableSince > 2_000_000_000L && committed >= decisions - 2L * Stack.PARTITIONS) {
+			else if (sent > 0 && now - stableSince > 2_000_000_000L
+					&& committed >= decisions - 2L * stack.partitions()) {
 				break;
 			}
 			Thread.sleep(100);

@@ -8,9 +8,9 @@ import dev.politely.bench.baseline.PassThroughStream;
 import dev.politely.bench.measure.CpuMeter;
 import dev.politely.bench.measure.Progress;
 import dev.politely.bench.report.Results;
-import dev.politely.bench.stack.JvmProcess;
-import dev.politely.bench.stack.Service;
-import dev.politely.bench.stack.Stack;
+import dev.politely.harness.JvmProcess;
+import dev.politely.harness.Service;
+import dev.politely.harness.Stack;
 import org.apache.kafka.common.TopicPartition;
 
 import static dev.politely.bench.stage.Context.say;
@@ -30,8 +30,8 @@ public final class PolicyStage {
 	public static void run(Context ctx) throws Exception {
 		Plan plan = ctx.plan();
 		Stack stack = ctx.stack();
-		Topics.keepNewest(stack.admin(), Topics.SOLICITATIONS, Stack.PARTITIONS, plan.policyInput());
-		Map<TopicPartition, long[]> input = Progress.offsets(stack.admin(), Topics.SOLICITATIONS, Stack.PARTITIONS);
+		Topics.keepNewest(stack.admin(), Topics.SOLICITATIONS, stack.partitions(), plan.policyInput());
+		Map<TopicPartition, long[]> input = Progress.offsets(stack.admin(), Topics.SOLICITATIONS, stack.partitions());
 		long total = Progress.size(input);
 		say("policy baseline: pass-through Streams topology, exactly_once_v2, over %d solicitations", total);
 

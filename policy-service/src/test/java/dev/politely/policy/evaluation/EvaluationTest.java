@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"politely.profiles-dir=src/test/resources/profiles", "politely.topics.partitions=2" })
+				"politely.profiles-dir=target/test-classes/profiles", "politely.topics.partitions=2" })
 @EmbeddedKafka(partitions = 2,
 		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
 class EvaluationTest {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import dev.politely.policy.config.PolicyProperties;
+import dev.politely.profile.ExampleProfile;
 import dev.politely.profile.ProfileDirectory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -68,7 +69,7 @@ class ExactlyOnceTest {
 
 	@BeforeAll
 	static void profiles(@TempDir Path dir) throws Exception {
-		String alice = Files.readString(Path.of("src/test/resources/profiles/alice.yml"));
+		String alice = ExampleProfile.YAML;
 		for (String owner : OWNERS) {
 			Files.writeString(dir.resolve(owner + ".yml"), alice.replace("owner: alice", "owner: " + owner)
 				.replace("alice@example.com", owner + "@example.com"));

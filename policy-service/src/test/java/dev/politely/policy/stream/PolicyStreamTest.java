@@ -70,7 +70,7 @@ class PolicyStreamTest {
 	static Path profiles() {
 		try {
 			Path dir = Files.createTempDirectory("policy-stream-profiles");
-			Files.copy(Path.of("src/test/resources/profiles/alice.yml"), dir.resolve("alice.yml"));
+			Files.copy(Path.of("../config/profiles/alice.yml"), dir.resolve("alice.yml"));
 			return dir;
 		}
 		catch (IOException e) {

@@ -60,7 +60,7 @@ class StateRetentionTest {
 
 	@BeforeEach
 	void start(@TempDir Path profiles, @TempDir Path state) throws Exception {
-		Files.copy(Path.of("src/test/resources/profiles/alice.yml"), profiles.resolve("alice.yml"));
+		Files.copy(Path.of("../config/profiles/alice.yml"), profiles.resolve("alice.yml"));
 		StreamsBuilder builder = new StreamsBuilder();
 		PolicyTopology.build(builder, topics, PolicyProperties.State.defaults(), new ProfileDirectory(profiles),
 				new EventCodec(JsonMapper.builder().build()),

@@ -1,4 +1,4 @@
-package dev.politely.bench.measure;
+package dev.politely.harness;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.politely.bench.load;
+package dev.politely.harness;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.LongAdder;
-
-import dev.politely.bench.measure.Latencies;
 
 /**
  * wrk's model in Java: a fixed number of connections, each sending its next request as
@@ -33,7 +32,7 @@ public final class ClosedLoop {
 
 	/** Runs the load; a 202 is what counts as done. */
 	public static Outcome run(String host, int port, int connections, Duration warmup, Duration measure,
-			Webhooks webhooks) throws InterruptedException {
+			Supplier<byte[]> requests) throws InterruptedException {
 		long start = System.nanoTime();
 		long measureFrom = start + warmup.toNanos();
 		long measureTo = measureFrom + measure.toNanos();
@@ -53,7 +52,7 @@ public final class ClosedLoop {
 						if (t0 >= measureTo) {
 							return;
 						}
-						byte[] request = webhooks.next().bytes();
+						byte[] request = requests.get();
 						int status;
 						try {
 							status = connection.exchange(request);

@@ -1,4 +1,4 @@
-package dev.politely.bench.load;
+package dev.politely.harness;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
  * One keep-alive HTTP/1.1 connection over a plain socket, one request at a time: as lean
  * as wrk's, so that the load generator takes as little as possible of the two cores from
  * what it measures. Reads the status, the headers it needs (Content-Length, chunked,
- * Connection: close) and the body; reconnects when the server closed.
+ * Connection: close, Retry-After) and the body; reconnects when the server closed.
  */
-final class HttpConnection implements AutoCloseable {
+public final class HttpConnection implements AutoCloseable {
 
 	private final String host;
 
@@ -31,13 +31,15 @@ final class HttpConnection implements AutoCloseable {
 
 	private int bodyLength;
 
-	HttpConnection(String host, int port) {
+	private String retryAfter;
+
+	public HttpConnection(String host, int port) {
 		this.host = host;
 		this.port = port;
 	}
 
 	/** Sends one request and reads its response; returns the status code. */
-	int exchange(byte[] request) throws IOException {
+	public int exchange(byte[] request) throws IOException {
 		if (socket == null) {
 			connect();
 		}
@@ -52,8 +54,17 @@ final class HttpConnection implements AutoCloseable {
 		}
 	}
 
+	public String host() {
+		return host;
+	}
+
+	/** The Retry-After header of the last response, or null. */
+	public String retryAfter() {
+		return retryAfter;
+	}
+
 	/** The body of the last response, as text. */
-	String body() {
+	public String body() {
 		return new String(body, 0, bodyLength, StandardCharsets.UTF_8);
 	}
 
@@ -72,6 +83,7 @@ final class HttpConnection implements AutoCloseable {
 		int contentLength = -1;
 		boolean chunked = false;
 		boolean closing = false;
+		retryAfter = null;
 		for (String header = line(); !header.isEmpty(); header = line()) {
 			int colon = header.indexOf(':');
 			if (colon < 0) {
@@ -87,6 +99,9 @@ final class HttpConnection implements AutoCloseable {
 			}
 			else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
 				closing = true;
+			}
+			else if (name.equalsIgnoreCase("Retry-After")) {
+				retryAfter = value;
 			}
 		}
 		bodyLength = 0;

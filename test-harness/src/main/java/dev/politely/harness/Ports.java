@@ -1,4 +1,4 @@
-package dev.politely.bench.stack;
+package dev.politely.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Free TCP ports chosen at runtime, never handed out twice: a developer's local stack may
- * hold 8080, 9092, 3025.
+ * Free TCP ports, chosen at runtime and never handed out twice: other builds and a
+ * developer's local stack (8080, 9092, 3025) share the machine.
  */
 public final class Ports {
 

@@ -1,10 +1,10 @@
-package dev.politely.faults;
+package dev.politely.harness;
 
 /**
  * The three services, the environment variable naming each one's port, and the consumer
  * group each one forms.
  */
-enum Service {
+public enum Service {
 
 	INTAKE("intake-service", "INTAKE_PORT", null, 0),
 	/** One stream thread: one member of the group per instance. */
@@ -15,13 +15,13 @@ enum Service {
 	 */
 	NOTIFICATION("notification-service", "NOTIFICATION_PORT", "politely-notification", 2);
 
-	final String module;
+	public final String module;
 
-	final String portVariable;
+	public final String portVariable;
 
-	final String consumerGroup;
+	public final String consumerGroup;
 
-	final int membersPerInstance;
+	public final int membersPerInstance;
 
 	Service(String module, String portVariable, String consumerGroup, int membersPerInstance) {
 		this.module = module;
@@ -30,7 +30,7 @@ enum Service {
 		this.membersPerInstance = membersPerInstance;
 	}
 
-	String shortName() {
+	public String shortName() {
 		return module.substring(0, module.indexOf('-'));
 	}
 

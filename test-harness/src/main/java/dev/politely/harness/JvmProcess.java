@@ -1,4 +1,4 @@
-package dev.politely.faults;
+package dev.politely.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,17 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One JVM started from a jar, its output appended to a log file. Killed with SIGKILL
- * ({@link #kill9()}) or stopped with SIGTERM ({@link #stop}). Every process still alive
- * when the suite's JVM exits, however it exits short of its own SIGKILL, is killed by a
- * shutdown hook: the suite leaves no stray process.
+ * One JVM (the broker, a service, a baseline), its output appended to a log file. Stopped
+ * with SIGTERM ({@link #stop}) or killed with SIGKILL ({@link #kill9()}), and started
+ * again on the same command. Every process still alive when this JVM exits, however it
+ * exits short of its own SIGKILL, is killed by a shutdown hook, with its children: a run
+ * leaves no stray process behind.
  */
-final class JvmProcess {
+public final class JvmProcess implements AutoCloseable {
 
 	private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(JvmProcess::killAll, "faults-kill-processes"));
+		Runtime.getRuntime().addShutdownHook(new Thread(JvmProcess::killAll, "harness-kill-processes"));
 	}
 
 	private final String name;
@@ -38,26 +40,37 @@ final class JvmProcess {
 
 	private volatile Process process;
 
-	JvmProcess(String name, List<String> command, Map<String, String> environment, Path log) {
+	public JvmProcess(String name, List<String> jvmOptions, List<String> mainAndArgs, Map<String, String> environment,
+			Path log) {
 		this.name = name;
-		this.command = List.copyOf(command);
+		List<String> all = new ArrayList<>();
+		all.add(java());
+		all.addAll(jvmOptions);
+		all.addAll(mainAndArgs);
+		this.command = List.copyOf(all);
 		this.environment = Map.copyOf(environment);
 		this.log = log;
 	}
 
-	synchronized void start() {
+	public static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	public synchronized JvmProcess start() {
 		if (alive()) {
 			throw new IllegalStateException(name + " is already running");
 		}
 		try {
 			Files.createDirectories(log.getParent());
-			Files.writeString(log, "\n===== faults: starting " + name + " at " + Instant.now() + "\n",
-					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			// a restart appends to the same log: the marker shows where each life begins
+			Files.writeString(log, "\n===== starting " + name + " at " + Instant.now() + "\n", StandardCharsets.UTF_8,
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().putAll(environment);
 			process = builder.start();
 			LIVE.add(process);
+			return this;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot start " + name, e);
@@ -65,7 +78,7 @@ final class JvmProcess {
 	}
 
 	/** kill -9: no shutdown hook, no flush, no goodbye to the broker. */
-	synchronized void kill9() {
+	public synchronized void kill9() {
 		Process p = process;
 		if (p == null) {
 			return;
@@ -75,7 +88,7 @@ final class JvmProcess {
 	}
 
 	/** SIGTERM, then SIGKILL if it has not exited within {@code grace}. */
-	synchronized void stop(Duration grace) {
+	public synchronized void stop(Duration grace) {
 		Process p = process;
 		if (p == null || !p.isAlive()) {
 			return;
@@ -87,21 +100,32 @@ final class JvmProcess {
 		}
 	}
 
-	boolean alive() {
+	@Override
+	public void close() {
+		stop(Duration.ofSeconds(20));
+	}
+
+	public boolean alive() {
 		Process p = process;
 		return p != null && p.isAlive();
 	}
 
-	long pid() {
+	public void requireAlive() {
+		if (!alive()) {
+			throw new IllegalStateException(name + " exited; see " + log);
+		}
+	}
+
+	public long pid() {
 		Process p = process;
 		return p == null ? -1 : p.pid();
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
-	Path log() {
+	public Path log() {
 		return log;
 	}
 
@@ -119,8 +143,8 @@ final class JvmProcess {
 		}
 	}
 
-	/** Kills every process the suite started and has not seen exit, children first. */
-	static void killAll() {
+	/** Kills every process started here and not yet seen exit, children first. */
+	public static void killAll() {
 		for (Process p : LIVE) {
 			p.descendants().forEach(ProcessHandle::destroyForcibly);
 			p.destroyForcibly();

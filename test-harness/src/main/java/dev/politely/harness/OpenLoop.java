@@ -1,4 +1,4 @@
-package dev.politely.bench.load;
+package dev.politely.harness;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -12,11 +12,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.politely.bench.measure.Latencies;
 
 /**
  * A fixed offered load: one solicitation every 1/rate seconds, whatever the answers, sent
@@ -47,7 +46,7 @@ public final class OpenLoop {
 	}
 
 	public static Outcome run(String host, int port, int connections, double ratePerSecond, Duration duration,
-			Webhooks webhooks) throws InterruptedException {
+			Supplier<byte[]> requests) throws InterruptedException {
 		long period = (long) (1e9 / ratePerSecond);
 		long total = (long) (ratePerSecond * duration.toNanos() / 1e9);
 		BlockingQueue<Long> due = new ArrayBlockingQueue<>((int) Math.min(Integer.MAX_VALUE - 8, total + connections));
@@ -62,7 +61,7 @@ public final class OpenLoop {
 					for (long dueAt = due.take(); dueAt != DONE; dueAt = due.take()) {
 						int status;
 						try {
-							status = connection.exchange(webhooks.next().bytes());
+							status = connection.exchange(requests.get());
 						}
 						catch (IOException e) {
 							errors.incrementAndGet();
