@@ -19,12 +19,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -60,6 +62,7 @@ class KafkaConfig {
 		return TopicBuilder.name(topics.decisions())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
 			.build();
 	}
 
@@ -72,6 +75,7 @@ class KafkaConfig {
 		return TopicBuilder.name(topics.decisionsDeadLetter())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
 			.build();
 	}
 
@@ -97,11 +101,17 @@ class KafkaConfig {
 		return TopicBuilder.name(topics.callbacksDeadLetter())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
 			.build();
 	}
 
 	private static NewTopic compacted(String name, NotificationProperties.Topics topics) {
-		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).compact().build();
+		return TopicBuilder.name(name)
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
+			.compact()
+			.build();
 	}
 
 	@Bean
@@ -119,10 +129,12 @@ class KafkaConfig {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, DecisionMade> kafkaListenerContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-			ConsumerFactory<String, DecisionMade> decisionConsumerFactory, DecisionPartitions decisionPartitions) {
+			ConsumerFactory<String, DecisionMade> decisionConsumerFactory, DecisionPartitions decisionPartitions,
+			StaticMembership staticMembership) {
 		ConcurrentKafkaListenerContainerFactory<String, DecisionMade> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		applyBootSettings(configurer, factory, decisionConsumerFactory);
 		factory.getContainerProperties().setConsumerRebalanceListener(decisionPartitions);
+		staticMembership.applyTo(factory);
 		return factory;
 	}
 
@@ -132,12 +144,19 @@ class KafkaConfig {
 	 * skipped by the scheduler).
 	 */
 	@Bean
-	ConcurrentKafkaListenerContainerFactory<String, String> callbackListenerFactory(KafkaProperties kafka) {
+	ConcurrentKafkaListenerContainerFactory<String, String> callbackListenerFactory(KafkaProperties kafka,
+			StaticMembership staticMembership) {
 		ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
 				new StringDeserializer(), new StringDeserializer()));
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+		staticMembership.applyTo(factory);
 		return factory;
+	}
+
+	@Bean
+	StaticMembership staticMembership(@Value("${politely.instance-id:}") String instanceId) {
+		return new StaticMembership(instanceId);
 	}
 
 	/**
