@@ -1,7 +1,7 @@
 package dev.politely.notification.config;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.util.StringUtils;
 
 /**
@@ -19,11 +19,15 @@ import org.springframework.util.StringUtils;
  */
 record StaticMembership(String instanceId) {
 
-	void applyTo(AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
+	/**
+	 * On each container the factory makes: the factory's own consumer properties are not
+	 * copied to its containers, the container's are.
+	 */
+	void applyTo(ConcurrentKafkaListenerContainerFactory<?, ?> factory) {
 		if (StringUtils.hasText(instanceId)) {
-			factory.getContainerProperties()
+			factory.setContainerCustomizer(container -> container.getContainerProperties()
 				.getKafkaConsumerProperties()
-				.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+				.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId));
 		}
 	}
 
