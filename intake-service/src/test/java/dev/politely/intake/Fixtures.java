@@ -51,7 +51,7 @@ public final class Fixtures {
 	 */
 	public static IntakeProperties properties(Path profilesDirectory) {
 		return new IntakeProperties(profilesDirectory, Duration.ofSeconds(2), "http://localhost:8080",
-				new IntakeProperties.Topics("politely.solicitations", "politely.verdicts", 6, (short) 1),
+				new IntakeProperties.Topics("politely.solicitations", "politely.verdicts", 6, (short) 1, 1),
 				new IntakeProperties.Intake(Duration.ofSeconds(6), 10_000,
 						new IntakeProperties.RateLimit(50, Duration.ofSeconds(1), Duration.ZERO)),
 				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(1), ""));

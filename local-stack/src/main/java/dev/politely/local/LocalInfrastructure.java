@@ -2,6 +2,7 @@ package dev.politely.local;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,7 +17,11 @@ import java.util.concurrent.CountDownLatch;
  * fault-injection suite run the broker and the mail sink on free ports, and as separate
  * processes so that each can be stopped on its own: <pre>
  *   --kafka-port N  --controller-port N  --smtp-port N  --imap-port N  --no-kafka  --no-mail
- * </pre>
+ *   --node-id N  --voters 1@localhost:9093,2@localhost:9095,3@localhost:9097  --cluster-id ID
+ * </pre> The last three make this process one node of a multi-node quorum (one process
+ * per node, so that one can be killed on its own); its log is then under
+ * {@code <data-dir>/kafka-<node-id>}, and every node of the quorum must be given the same
+ * cluster id on its first start.
  */
 public final class LocalInfrastructure {
 
@@ -25,8 +30,11 @@ public final class LocalInfrastructure {
 
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
-		LocalBroker broker = options.kafka
-				? LocalBroker.start(options.dataDir.resolve("kafka"), options.kafkaPort, options.controllerPort) : null;
+		LocalBroker.Node node = options.node();
+		// a single node keeps the directory it always had, so existing data stays
+		// readable
+		Path kafkaDir = options.dataDir.resolve((node.quorumSize() == 1) ? "kafka" : "kafka-" + node.id());
+		LocalBroker broker = options.kafka ? LocalBroker.start(kafkaDir, node, options.clusterId) : null;
 		LocalMailSink mail = options.mail
 				? LocalMailSink.start(options.dataDir.resolve("mail"), options.smtpPort, options.imapPort) : null;
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -60,6 +68,12 @@ public final class LocalInfrastructure {
 
 		boolean mail = true;
 
+		int nodeId = 1;
+
+		String voters;
+
+		String clusterId;
+
 		static Options parse(String[] args) {
 			Options options = new Options();
 			boolean dataDirSeen = false;
@@ -72,11 +86,15 @@ public final class LocalInfrastructure {
 					case "--imap-port" -> options.imapPort = port(args, ++i, arg);
 					case "--no-kafka" -> options.kafka = false;
 					case "--no-mail" -> options.mail = false;
+					case "--node-id" -> options.nodeId = Integer.parseInt(value(args, ++i, arg));
+					case "--voters" -> options.voters = value(args, ++i, arg);
+					case "--cluster-id" -> options.clusterId = value(args, ++i, arg);
 					default -> {
 						if (arg.startsWith("--") || dataDirSeen) {
 							throw new IllegalArgumentException("unknown argument " + arg
 									+ "; usage: LocalInfrastructure <data-dir> [--kafka-port N] [--controller-port N]"
-									+ " [--smtp-port N] [--imap-port N] [--no-kafka] [--no-mail]");
+									+ " [--smtp-port N] [--imap-port N] [--no-kafka] [--no-mail]"
+									+ " [--node-id N --voters ID@HOST:PORT,... --cluster-id ID]");
 						}
 						options.dataDir = Path.of(arg).toAbsolutePath();
 						dataDirSeen = true;
@@ -87,6 +105,22 @@ public final class LocalInfrastructure {
 				throw new IllegalArgumentException("--no-kafka and --no-mail together leave nothing to run");
 			}
 			return options;
+		}
+
+		LocalBroker.Node node() {
+			LocalBroker.Node node = (voters != null) ? new LocalBroker.Node(nodeId, kafkaPort, controllerPort, voters)
+					: LocalBroker.Node.single(kafkaPort, controllerPort);
+			if (Arrays.stream(node.voters().split(",")).noneMatch(v -> v.startsWith(node.id() + "@"))) {
+				throw new IllegalArgumentException("--node-id " + node.id() + " is not one of --voters " + voters);
+			}
+			return node;
+		}
+
+		private static String value(String[] args, int index, String option) {
+			if (index >= args.length) {
+				throw new IllegalArgumentException(option + " needs a value");
+			}
+			return args[index];
 		}
 
 		private static int port(String[] args, int index, String option) {
@@ -103,7 +137,8 @@ public final class LocalInfrastructure {
 		String describe() {
 			List<String> parts = new ArrayList<>();
 			if (kafka) {
-				parts.add("kafka localhost:" + kafkaPort);
+				parts.add("kafka localhost:" + kafkaPort + " (node " + nodeId + ", pid " + ProcessHandle.current().pid()
+						+ ")");
 			}
 			if (mail) {
 				parts.add("smtp localhost:" + smtpPort);

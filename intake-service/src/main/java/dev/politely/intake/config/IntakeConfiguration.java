@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.politely.webhook.body.SolicitationValidator;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +36,7 @@ class IntakeConfiguration {
 		return TopicBuilder.name(topics.solicitations())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
 			.build();
 	}
 
@@ -45,7 +47,11 @@ class IntakeConfiguration {
 	@Bean
 	NewTopic verdictsTopic(IntakeProperties properties) {
 		IntakeProperties.Topics topics = properties.topics();
-		return TopicBuilder.name(topics.verdicts()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+		return TopicBuilder.name(topics.verdicts())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
+			.build();
 	}
 
 }

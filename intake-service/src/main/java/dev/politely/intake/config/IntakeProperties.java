@@ -24,10 +24,14 @@ public record IntakeProperties(@DefaultValue("config/profiles") Path profilesDir
 	 * @param solicitations the topic the accepted solicitations are written to
 	 * @param verdicts the topic the owners' verdicts are written to, co-partitioned with
 	 * {@code solicitations}
+	 * @param partitions partitions of both, fixed once created
+	 * @param replicas replication factor of both
+	 * @param minInsyncReplicas replicas that must have a write before it is acknowledged
+	 * ({@code acks=all})
 	 */
 	public record Topics(@DefaultValue("politely.solicitations") String solicitations,
 			@DefaultValue("politely.verdicts") String verdicts, @DefaultValue("6") int partitions,
-			@DefaultValue("1") short replicas) {
+			@DefaultValue("1") short replicas, @DefaultValue("1") int minInsyncReplicas) {
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -61,6 +62,7 @@ class KafkaConfig {
 		return TopicBuilder.name(topics.decisions())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
 			.build();
 	}
 
@@ -73,6 +75,7 @@ class KafkaConfig {
 		return TopicBuilder.name(topics.decisionsDeadLetter())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
 			.build();
 	}
 
@@ -109,11 +112,17 @@ class KafkaConfig {
 		return TopicBuilder.name(topics.callbacksDeadLetter())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
 			.build();
 	}
 
 	private static NewTopic compacted(String name, NotificationProperties.Topics topics) {
-		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).compact().build();
+		return TopicBuilder.name(name)
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
+			.compact()
+			.build();
 	}
 
 	@Bean
@@ -131,10 +140,12 @@ class KafkaConfig {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, DecisionMade> kafkaListenerContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-			ConsumerFactory<String, DecisionMade> decisionConsumerFactory, DecisionPartitions decisionPartitions) {
+			ConsumerFactory<String, DecisionMade> decisionConsumerFactory, DecisionPartitions decisionPartitions,
+			StaticMembership staticMembership) {
 		ConcurrentKafkaListenerContainerFactory<String, DecisionMade> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		applyBootSettings(configurer, factory, decisionConsumerFactory);
 		factory.getContainerProperties().setConsumerRebalanceListener(decisionPartitions);
+		staticMembership.applyTo(factory);
 		return factory;
 	}
 
@@ -144,12 +155,19 @@ class KafkaConfig {
 	 * skipped by the scheduler).
 	 */
 	@Bean
-	ConcurrentKafkaListenerContainerFactory<String, String> callbackListenerFactory(KafkaProperties kafka) {
+	ConcurrentKafkaListenerContainerFactory<String, String> callbackListenerFactory(KafkaProperties kafka,
+			StaticMembership staticMembership) {
 		ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
 				new StringDeserializer(), new StringDeserializer()));
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+		staticMembership.applyTo(factory);
 		return factory;
+	}
+
+	@Bean
+	StaticMembership staticMembership(@Value("${politely.instance-id:}") String instanceId) {
+		return new StaticMembership(instanceId);
 	}
 
 	/**

@@ -34,11 +34,13 @@ public record NotificationProperties(@DefaultValue Topics topics, @DefaultValue 
 	 * @param partitions partitions of the declared topics: the same for all, the ledger
 	 * design relies on it
 	 * @param replicas replication factor of the declared topics
+	 * @param minInsyncReplicas replicas that must have a write before it is acknowledged
 	 */
 	public record Topics(@DefaultValue("politely.decisions") String decisions,
 			@DefaultValue("politely.deliveries") String deliveries,
 			@DefaultValue("politely.callbacks") String callbacks, @DefaultValue("politely.digests") String digests,
-			@DefaultValue("6") int partitions, @DefaultValue("1") short replicas) {
+			@DefaultValue("6") int partitions, @DefaultValue("1") short replicas,
+			@DefaultValue("1") int minInsyncReplicas) {
 
 		/**
 		 * Spring Kafka's default dead-letter name, kept explicit because other tools read

@@ -1,6 +1,7 @@
 package dev.politely.policy.config;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -36,7 +37,11 @@ class KafkaTopicsConfig {
 	}
 
 	private NewTopic topic(String name) {
-		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).build();
+		return TopicBuilder.name(name)
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
+			.build();
 	}
 
 }

@@ -35,7 +35,13 @@ public record PolicyProperties(Path profilesDir, Duration profilesRefresh, Strin
 		}
 	}
 
-	public record Topics(String solicitations, String verdicts, String decisions, int partitions, short replicas) {
+	/**
+	 * @param partitions partitions of every topic, fixed once created
+	 * @param replicas replication factor of every topic, the Streams internal ones too
+	 * @param minInsyncReplicas replicas that must have a write before it is acknowledged
+	 */
+	public record Topics(String solicitations, String verdicts, String decisions, int partitions, short replicas,
+			int minInsyncReplicas) {
 
 		public String deadLetters() {
 			return solicitations + "-dlt";

@@ -259,7 +259,7 @@ class ExactlyOnceTest {
 
 		static Topics create(EmbeddedKafkaBroker broker, String prefix) throws Exception {
 			PolicyProperties.Topics config = new PolicyProperties.Topics(prefix + ".solicitations",
-					prefix + ".verdicts", prefix + ".decisions", 3, (short) 1);
+					prefix + ".verdicts", prefix + ".decisions", 3, (short) 1, 1);
 			try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
 				admin
 					.createTopics(

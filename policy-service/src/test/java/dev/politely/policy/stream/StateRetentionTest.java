@@ -44,7 +44,7 @@ class StateRetentionTest {
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	final PolicyProperties.Topics topics = new PolicyProperties.Topics("politely.solicitations", "politely.verdicts",
-			"politely.decisions", 1, (short) 1);
+			"politely.decisions", 1, (short) 1, 1);
 
 	TopologyTestDriver driver;
 
