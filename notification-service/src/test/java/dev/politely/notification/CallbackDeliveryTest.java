@@ -225,6 +225,28 @@ class CallbackDeliveryTest {
 		assertThat(receiver.arrivals("/hang")).isPositive();
 	}
 
+	@Test
+	void aReceiverThatNeverFinishesItsAnswerIsGivenUpAtTheDeadlineAndHoldsUpNoOtherOwnersCallback() throws Exception {
+		try (TricklingServer trickling = new TricklingServer()) {
+			ObjectNode bob = fresh("accept-connection");
+			bob.put("ownerId", "bob");
+			object(bob, "owner").put("id", "bob").put("email", "bob@example.com");
+			object(bob, "reply").put("callbackUrl", "http://LocalHost:" + trickling.port() + "/replies");
+			ObjectNode alice = fresh("decline-ghost");
+			object(alice, "reply").put("callbackUrl", receiver.script("/beside-a-trickle", n -> Answer.of(204)));
+
+			Service.publish(broker, bob);
+			await().atMost(PATIENCE).until(() -> trickling.accepted() >= 1);
+			Service.publish(broker, alice);
+
+			await().atMost(PATIENCE).until(() -> receiver.requests("/beside-a-trickle").size() == 1);
+			// the headers came at once, the body never ends: the attempt is given up at
+			// the
+			// deadline (its connection closed) and tried again later
+			await().atMost(PATIENCE).until(() -> trickling.closedByClient() >= 1 && trickling.accepted() >= 2);
+		}
+	}
+
 	private static void awaitQuietly(CountDownLatch latch, int seconds) {
 		try {
 			latch.await(seconds, TimeUnit.SECONDS);

@@ -55,10 +55,12 @@ public record NotificationProperties(@DefaultValue Topics topics, @DefaultValue 
 
 	/**
 	 * @param connectTimeout longest wait to connect to a receiver
-	 * @param requestTimeout longest wait for a receiver's answer
+	 * @param requestTimeout longest time one attempt may take, from the request to the
+	 * last byte of the answer (its body is read up to 64 KiB and dropped)
 	 * @param backoff when a failed callback is tried again
 	 * @param workers threads that post callbacks
-	 * @param perEndpoint attempts under way at once against one host and port
+	 * @param perEndpoint attempts under way at once against one host and port (host in
+	 * lower case, default port made explicit)
 	 */
 	public record Callback(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
 			@DefaultValue Backoff backoff, @DefaultValue("8") int workers, @DefaultValue("2") int perEndpoint) {
