@@ -155,6 +155,15 @@ class CallbackDeliveryTest {
 		assertThat(requests).extracting(request -> request.headers().get("webhook-id"))
 			.containsOnly(decision.get("decisionId").asString());
 		assertThat(counter("politely.callback.retries")).isGreaterThanOrEqualTo(retriesBefore + 2);
+		// a refusal tells the platform nothing of why: neither the rule nor the reason,
+		// in a header or in the body (contract section 4)
+		for (CallbackReceiver.Request request : requests) {
+			String body = new String(request.body(), StandardCharsets.UTF_8);
+			assertThat(body).doesNotContain("RULE_3", "GHOST", "\"rule\"", "\"reason\"");
+			assertThat(request.headers())
+				.allSatisfy((name, value) -> assertThat(name + ": " + value).doesNotContainIgnoringCase("rule")
+					.doesNotContain("GHOST"));
+		}
 	}
 
 	@Test
