@@ -67,6 +67,9 @@ public final class Stack implements AutoCloseable {
 
 	private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
 
+	/** Where each service serves its metrics: never its public port. */
+	private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private Admin admin;
@@ -89,6 +92,7 @@ public final class Stack implements AutoCloseable {
 		}
 		for (Service service : Service.values()) {
 			ports.put(service, Ports.free());
+			managementPorts.put(service, Ports.free());
 		}
 		this.broker = new JvmProcess("broker", List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
 				List.of("-jar", jars.resolve("local-stack.jar").toString(), work.resolve("infrastructure").toString(),
@@ -229,7 +233,8 @@ public final class Stack implements AutoCloseable {
 	public double heapUsed(Service service) {
 		try {
 			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create(url(service) + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(service)
+							+ "/actuator/metrics/jvm.memory.used?tag=area:heap"))
 						.timeout(Duration.ofSeconds(5))
 						.build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -264,8 +269,10 @@ public final class Stack implements AutoCloseable {
 	private Map<String, String> environment(Service service) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put(service.portVariable, String.valueOf(ports.get(service)));
+		env.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPorts.get(service)));
 		env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
 		env.put("SMTP_HOST", "127.0.0.1");
+		env.put("SMTP_TLS", "none");
 		env.put("SMTP_PORT", String.valueOf(mail.port()));
 		env.put("SMTP_USERNAME", "");
 		env.put("SMTP_PASSWORD", "");
