@@ -354,7 +354,8 @@ final class Stack implements AutoCloseable {
 	private Map<String, String> serviceEnvironment(Instance instance) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put(instance.service.portVariable, String.valueOf(instance.port));
-		// metrics on a free port of their own, never the fixed 9080-9082 (two instances of a service run at once)
+		// metrics on a free port of their own, never the fixed 9080-9082 (two instances
+		// of a service run at once)
 		env.put("MANAGEMENT_SERVER_PORT", "0");
 		env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
 		env.put("SMTP_HOST", "127.0.0.1");

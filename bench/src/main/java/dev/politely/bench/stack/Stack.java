@@ -232,12 +232,12 @@ public final class Stack implements AutoCloseable {
 	 */
 	public double heapUsed(Service service) {
 		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(service)
+			HttpResponse<String> response = http
+				.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(service)
 							+ "/actuator/metrics/jvm.memory.used?tag=area:heap"))
-						.timeout(Duration.ofSeconds(5))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher m = VALUE.matcher(response.body());
 			return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
 		}

@@ -1,5 +1,15 @@
 package dev.politely.intake.solicitation;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.net.Socket;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.BufferedReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -225,6 +235,43 @@ class SolicitationKafkaTest {
 		assertThat(scraped(refused.formatted("unknown"))).isEqualTo(unknownBefore + 2);
 		assertThat(scraped(refused.formatted("alice"))).isZero();
 		assertThat(management("/actuator/prometheus").body()).doesNotContain("owner=\"alice\",platform=\"unknown\"");
+	}
+
+	@Test
+	void givesUpABodyThatTricklesInWith408() throws Exception {
+		ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /v1/owners/alice/solicitations HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// one byte every 200 ms: each read is quick, the whole body would take 200 s
+			trickle.scheduleWithFixedDelay(() -> {
+				try {
+					out.write(' ');
+					out.flush();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}, 200, 200, TimeUnit.MILLISECONDS);
+			CompletableFuture<String> statusLine = CompletableFuture.supplyAsync(() -> {
+				try {
+					return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+						.readLine();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+
+			await().atMost(Duration.ofSeconds(40)).until(statusLine::isDone);
+			assertThat(statusLine.get()).startsWith("HTTP/1.1 408");
+		}
+		finally {
+			trickle.shutdownNow();
+		}
 	}
 
 	private static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
