@@ -37,7 +37,10 @@ class SmtpTlsTest {
 
 	@Test
 	void sendsOverSmtpsWithItsCredentials() throws Exception {
-		GreenMail smtps = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+		ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
+		// TLS set-up on a loaded machine takes longer than GreenMail's default 2 s
+		setup.setServerStartupTimeout(20_000);
+		GreenMail smtps = new GreenMail(setup);
 		smtps.start();
 		try {
 			smtps.getUserManager().setAuthRequired(true);
