@@ -88,8 +88,9 @@ class DashboardsTest {
 				targets.addAll((List<String>) config.get("targets"));
 			}
 		}
-		assertThat(targets).containsExactlyInAnyOrder("intake-service:8080", "policy-service:8081",
-				"notification-service:8082");
+		// the management ports: metrics are never served on the public ones
+		assertThat(targets).containsExactlyInAnyOrder("intake-service:9080", "policy-service:9081",
+				"notification-service:9082");
 	}
 
 	@Test

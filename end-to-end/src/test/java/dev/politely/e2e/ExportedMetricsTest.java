@@ -105,7 +105,7 @@ class ExportedMetricsTest {
 	private static void scrapeAll() throws Exception {
 		Set<String> names = new TreeSet<>();
 		StringBuilder scrapes = new StringBuilder();
-		for (String service : pipeline.serviceUrls()) {
+		for (String service : pipeline.managementUrls()) {
 			String scrape = scrape(service);
 			scrapes.append("# ").append(service).append('\n').append(scrape);
 			names.addAll(sampleNames(scrape));
@@ -120,6 +120,23 @@ class ExportedMetricsTest {
 	static void stopTheServices() {
 		if (pipeline != null) {
 			pipeline.close();
+		}
+	}
+
+	@Test
+	void noServiceServesMetricsOrHealthDetailsOnItsPublicPort() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (String service : pipeline.serviceUrls()) {
+			for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator")) {
+				assertThat(http
+					.send(HttpRequest.newBuilder(URI.create(service + path)).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.statusCode()).as("GET %s%s", service, path).isEqualTo(404);
+			}
+			HttpResponse<String> health = http.send(
+					HttpRequest.newBuilder(URI.create(service + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(health.body()).as("GET %s/actuator/health", service).isEqualTo("{\"status\":\"UP\"}");
 		}
 	}
 

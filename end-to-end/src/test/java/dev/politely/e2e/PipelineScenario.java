@@ -117,7 +117,10 @@ abstract class PipelineScenario {
 		String solicitationId = solicitationIdOf(response);
 
 		MimeMessage reply = awaitMail("karim.haddad@example.com", solicitationId);
-		assertThat(header(reply, "X-Politely-Reason")).isEqualTo("WITHIN_BUDGET");
+		// the rule and the reason are the owner's: never in a requester's email (contract
+		// section 4)
+		assertThat(header(reply, "X-Politely-Reason")).isNull();
+		assertThat(header(reply, "X-Politely-Rule")).isNull();
 		assertThat(text(reply)).contains("20 minutes");
 	}
 

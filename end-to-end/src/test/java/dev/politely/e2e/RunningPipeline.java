@@ -46,9 +46,9 @@ final class RunningPipeline implements AutoCloseable {
 		try (InputStream alice = RunningPipeline.class.getResourceAsStream("/profiles/alice.yml")) {
 			Files.copy(alice, profiles.resolve("alice.yml"));
 		}
-		String[] common = { "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-				"--POLITELY_PROFILES_DIR=" + profiles, "--POLITELY_TOPIC_PARTITIONS=2", "--SMTP_HOST=127.0.0.1",
-				"--SMTP_PORT=" + smtpPort,
+		String[] common = { "--server.port=0", "--management.server.port=0",
+				"--spring.kafka.bootstrap-servers=" + bootstrapServers, "--POLITELY_PROFILES_DIR=" + profiles,
+				"--POLITELY_TOPIC_PARTITIONS=2", "--SMTP_HOST=127.0.0.1", "--SMTP_TLS=none", "--SMTP_PORT=" + smtpPort,
 				// the policy logs each decision at DEBUG only; the tracing scenario looks
 				// for that line
 				"--logging.level.dev.politely.policy.stream.DecisionProcessor=debug" };
@@ -84,15 +84,27 @@ final class RunningPipeline implements AutoCloseable {
 	}
 
 	/**
-	 * The base URLs of the three services, in pipeline order: intake, policy,
-	 * notification.
+	 * The base URLs of the three services' public ports, in pipeline order: intake,
+	 * policy, notification.
 	 */
 	List<String> serviceUrls() {
 		return List.of(urlOf(this.intake), urlOf(this.policy), urlOf(this.notification));
 	}
 
+	/**
+	 * The base URLs of the three services' management ports (metrics, health details), in
+	 * pipeline order.
+	 */
+	List<String> managementUrls() {
+		return List.of(managementUrlOf(this.intake), managementUrlOf(this.policy), managementUrlOf(this.notification));
+	}
+
 	private static String urlOf(ConfigurableApplicationContext service) {
 		return "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+	}
+
+	private static String managementUrlOf(ConfigurableApplicationContext service) {
+		return "http://localhost:" + service.getEnvironment().getProperty("local.management.port");
 	}
 
 	@Override

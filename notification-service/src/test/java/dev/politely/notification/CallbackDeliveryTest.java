@@ -176,6 +176,15 @@ class CallbackDeliveryTest {
 		assertThat(requests).extracting(request -> request.headers().get("webhook-id"))
 			.containsOnly(decision.get("decisionId").asString());
 		assertThat(counter("politely.callback.retries")).isGreaterThanOrEqualTo(retriesBefore + 2);
+		// a refusal tells the platform nothing of why: neither the rule nor the reason,
+		// in a header or in the body (contract section 4)
+		for (CallbackReceiver.Request request : requests) {
+			String body = new String(request.body(), StandardCharsets.UTF_8);
+			assertThat(body).doesNotContain("RULE_3", "GHOST", "\"rule\"", "\"reason\"");
+			assertThat(request.headers())
+				.allSatisfy((name, value) -> assertThat(name + ": " + value).doesNotContainIgnoringCase("rule")
+					.doesNotContain("GHOST"));
+		}
 	}
 
 	@Test
@@ -284,6 +293,28 @@ class CallbackDeliveryTest {
 			.until(() -> Mailbox.of(List.of(greenMail), alice.get("decisionId").asString()).size() == 2);
 		assertThat(Duration.between(published, Instant.now())).isLessThan(Duration.ofSeconds(4));
 		assertThat(receiver.arrivals("/hang")).isPositive();
+	}
+
+	@Test
+	void aReceiverThatNeverFinishesItsAnswerIsGivenUpAtTheDeadlineAndHoldsUpNoOtherOwnersCallback() throws Exception {
+		try (TricklingServer trickling = new TricklingServer()) {
+			ObjectNode bob = fresh("accept-connection");
+			bob.put("ownerId", "bob");
+			object(bob, "owner").put("id", "bob").put("email", "bob@example.com");
+			object(bob, "reply").put("callbackUrl", "http://LocalHost:" + trickling.port() + "/replies");
+			ObjectNode alice = fresh("decline-ghost");
+			object(alice, "reply").put("callbackUrl", receiver.script("/beside-a-trickle", n -> Answer.of(204)));
+
+			Service.publish(broker, bob);
+			await().atMost(PATIENCE).until(() -> trickling.accepted() >= 1);
+			Service.publish(broker, alice);
+
+			await().atMost(PATIENCE).until(() -> receiver.requests("/beside-a-trickle").size() == 1);
+			// the headers came at once, the body never ends: the attempt is given up at
+			// the
+			// deadline (its connection closed) and tried again later
+			await().atMost(PATIENCE).until(() -> trickling.closedByClient() >= 1 && trickling.accepted() >= 2);
+		}
 	}
 
 	private static void awaitQuietly(CountDownLatch latch, int seconds) {

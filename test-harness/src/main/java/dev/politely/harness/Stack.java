@@ -72,6 +72,9 @@ public final class Stack implements AutoCloseable {
 
 		private final int port;
 
+		/** Where it serves its metrics: never its public port. */
+		private final int managementPort = Ports.free();
+
 		private final JvmProcess process;
 
 		Instance(Service service, int number, int port) {
@@ -82,8 +85,8 @@ public final class Stack implements AutoCloseable {
 			options.addAll(settings.extraJvm().getOrDefault(service, List.of()));
 			List<String> args = new ArrayList<>(List.of("-jar", jars.resolve(service.module + ".jar").toString()));
 			args.addAll(settings.extraArgs().getOrDefault(service, List.of()));
-			this.process = new JvmProcess(name(), options, args, serviceEnvironment(service, port, name()),
-					logs.resolve(name() + ".log"));
+			this.process = new JvmProcess(name(), options, args,
+					serviceEnvironment(service, port, managementPort, name()), logs.resolve(name() + ".log"));
 		}
 
 		public Service service() {
@@ -104,6 +107,10 @@ public final class Stack implements AutoCloseable {
 
 		public String url() {
 			return "http://127.0.0.1:" + port;
+		}
+
+		public String managementUrl() {
+			return "http://127.0.0.1:" + managementPort;
 		}
 
 		@Override
@@ -427,11 +434,11 @@ public final class Stack implements AutoCloseable {
 	 */
 	public double heapUsed(Service service) {
 		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create(url(service) + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
-						.timeout(Duration.ofSeconds(5))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(HttpRequest
+				.newBuilder(
+						URI.create(first(service).managementUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher m = VALUE.matcher(response.body());
 			return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
 		}
@@ -489,9 +496,11 @@ public final class Stack implements AutoCloseable {
 			.get(5, TimeUnit.SECONDS);
 	}
 
-	private Map<String, String> serviceEnvironment(Service service, int port, String name) {
+	private Map<String, String> serviceEnvironment(Service service, int port, int managementPort, String name) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put(service.portVariable, String.valueOf(port));
+		env.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+		env.put("SMTP_TLS", "none");
 		env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
 		env.put("SMTP_HOST", "127.0.0.1");
 		env.put("SMTP_PORT", String.valueOf(mail.port()));

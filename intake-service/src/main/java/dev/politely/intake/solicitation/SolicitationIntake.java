@@ -109,9 +109,6 @@ public class SolicitationIntake {
 
 	private Owner authenticate(String ownerId, Delivery delivery, Instant now, DeliveryFacts facts) {
 		Owner owner = OwnerId.isValid(ownerId) ? this.owners.find(ownerId).orElse(null) : null;
-		if (owner != null) {
-			facts.knownOwner(ownerId);
-		}
 		// an unknown owner costs the same work as a known one and gets the same answer
 		WebhookSecret secret = (owner != null) ? owner.webhookSecret() : this.unknownOwnerSecret;
 		Verification verification = this.verifier.verify(secret, delivery, now);
@@ -120,6 +117,9 @@ public class SolicitationIntake {
 			log.warn("Delivery refused for owner '{}': {}", loggable(ownerId), reason);
 			throw new UnauthenticatedDeliveryException(reason);
 		}
+		// only now: the metrics are readable by more people than the owner's secret, and
+		// must not tell which owners exist to someone who posts unsigned requests
+		facts.knownOwner(ownerId);
 		return owner;
 	}
 

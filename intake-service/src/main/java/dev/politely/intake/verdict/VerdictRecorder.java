@@ -2,6 +2,7 @@ package dev.politely.intake.verdict;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,18 +50,26 @@ public class VerdictRecorder {
 
 	private final MeterRegistry metrics;
 
+	private final Duration verdictTtl;
+
+	/**
+	 * @param verdictTtl the lifetime the policy gives its links
+	 * ({@code POLITELY_VERDICT_TTL}, read from the same variable): no valid link outlives
+	 * it
+	 */
 	VerdictRecorder(OwnerDirectory owners, EventWriter writer, Clock clock, IntakeProperties properties,
-			MeterRegistry metrics) {
+			MeterRegistry metrics, @Value("${politely.verdict-ttl:14d}") Duration verdictTtl) {
 		this.owners = owners;
 		this.writer = writer;
 		this.clock = clock;
 		this.topic = properties.topics().verdicts();
 		this.metrics = metrics;
+		this.verdictTtl = verdictTtl;
 	}
 
 	/** What the link is worth now; decides nothing. */
 	public Check check(String token) {
-		Check check = VerdictTokens.check(token, this.owners::find, this.clock.instant());
+		Check check = VerdictTokens.check(token, this.owners::find, this.clock.instant(), this.verdictTtl);
 		if (check instanceof Invalid invalid) {
 			log.warn("Verdict link refused: {}", invalid.refusal());
 		}

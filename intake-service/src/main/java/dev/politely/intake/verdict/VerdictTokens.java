@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -30,6 +31,9 @@ public final class VerdictTokens {
 
 	private static final int MAC_BYTES = 32;
 
+	/** Between the policy's clock, which set the expiry, and ours. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
 	private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)");
 
 	private static final Pattern UUID_TEXT = Pattern
@@ -47,7 +51,13 @@ public final class VerdictTokens {
 	/** Why a token is refused; the pages tell nobody which, the log does. */
 	public enum Refusal {
 
-		MALFORMED, UNKNOWN_OWNER, BAD_MAC
+		MALFORMED, UNKNOWN_OWNER, BAD_MAC,
+
+		/**
+		 * Signed, but expiring further away than any link the policy makes: whoever
+		 * signed it was not the policy.
+		 */
+		OUTLIVES_TTL
 
 	}
 
@@ -71,7 +81,12 @@ public final class VerdictTokens {
 	public record Invalid(Refusal refusal) implements Check {
 	}
 
-	public static Check check(String token, Function<String, Optional<Owner>> owners, Instant now) {
+	/**
+	 * @param maxLifetime the lifetime of the links the policy makes: a token that expires
+	 * later than this from now (give or take a minute of clock skew) is refused
+	 */
+	public static Check check(String token, Function<String, Optional<Owner>> owners, Instant now,
+			Duration maxLifetime) {
 		var shape = (token != null && token.length() <= MAX_LENGTH) ? SHAPE.matcher(token) : null;
 		if (shape == null || !shape.matches()) {
 			return new Invalid(Refusal.MALFORMED);
@@ -92,6 +107,9 @@ public final class VerdictTokens {
 		}
 		if (!owner.verdictLinkKey().verifies(payload, mac)) {
 			return new Invalid(Refusal.BAD_MAC);
+		}
+		if (parsed.expiresAt().isAfter(now.plus(maxLifetime).plus(CLOCK_SKEW))) {
+			return new Invalid(Refusal.OUTLIVES_TTL);
 		}
 		if (!now.isBefore(parsed.expiresAt())) {
 			return new Expired(parsed, owner);

@@ -1,7 +1,9 @@
 package dev.politely.intake.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -15,6 +17,12 @@ import org.springframework.http.MediaType;
 final class BoundedBody {
 
 	static final int MAX_BYTES = 64 * 1024;
+
+	/**
+	 * The longest a body may take to arrive: 64 KiB take milliseconds from any real
+	 * sender.
+	 */
+	static final Duration DEADLINE = Duration.ofSeconds(10);
 
 	private static final MediaType JSON_SUFFIX = MediaType.parseMediaType("application/*+json");
 
@@ -46,19 +54,30 @@ final class BoundedBody {
 	}
 
 	/**
-	 * The raw bytes, refusing early on a declared length over the limit and reading at
-	 * most one byte more.
+	 * The raw bytes, refusing early on a declared length over the limit, reading at most
+	 * one byte more, and within {@link #DEADLINE} in all (each read also waits at most
+	 * {@code server.tomcat.connection-timeout}).
 	 */
 	static byte[] read(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
 			throw new PayloadTooLargeException();
 		}
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
 		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes(MAX_BYTES + 1);
-			if (body.length > MAX_BYTES) {
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			byte[] chunk = new byte[8192];
+			int read;
+			while (body.size() <= MAX_BYTES
+					&& (read = in.read(chunk, 0, Math.min(chunk.length, MAX_BYTES + 1 - body.size()))) != -1) {
+				body.write(chunk, 0, read);
+				if (System.nanoTime() - deadline > 0) {
+					throw new SlowBodyException();
+				}
+			}
+			if (body.size() > MAX_BYTES) {
 				throw new PayloadTooLargeException();
 			}
-			return body;
+			return body.toByteArray();
 		}
 	}
 

@@ -60,6 +60,15 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 		return respond(ex, problem, new HttpHeaders(), request);
 	}
 
+	@ExceptionHandler(SlowBodyException.class)
+	ResponseEntity<Object> slowBody(SlowBodyException ex, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Body too slow",
+				"The body must arrive within " + BoundedBody.DEADLINE.toSeconds() + " seconds.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.CONNECTION, "close");
+		return respond(ex, problem, headers, request);
+	}
+
 	@ExceptionHandler(NotJsonException.class)
 	ResponseEntity<Object> notJson(NotJsonException ex, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",

@@ -1,5 +1,15 @@
 package dev.politely.intake.solicitation;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.net.Socket;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.BufferedReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -34,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,6 +78,9 @@ class SolicitationKafkaTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -177,11 +193,91 @@ class SolicitationKafkaTest {
 	}
 
 	@Test
-	void exposesPrometheusMetrics() throws Exception {
-		HttpResponse<String> response = get("/actuator/prometheus");
+	void exposesPrometheusMetricsOnTheManagementPortOnly() throws Exception {
+		HttpResponse<String> response = management("/actuator/prometheus");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("jvm_memory_used_bytes");
+		for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator",
+				"/actuator/health/pipeline")) {
+			assertThat(get(path).statusCode()).as("public GET %s", path).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void answersThePublicHealthWithItsStatusAlone() throws Exception {
+		HttpResponse<String> details = health();
+		HttpResponse<String> status = get("/actuator/health");
+
+		assertThat(details.body()).contains("components");
+		assertThat(status.statusCode()).isEqualTo(details.statusCode());
+		assertThat(JsonMapper.shared().readTree(status.body()).properties()).singleElement()
+			.satisfies((field) -> assertThat(field.getKey()).isEqualTo("status"));
+	}
+
+	@Test
+	void answersABadSignatureOnAKnownOwnerLikeAnUnknownOwner() throws Exception {
+		String refused = "politely_solicitations_received_total{application=\"intake-service\",kind=\"invalid\","
+				+ "owner=\"%s\",platform=\"unknown\",status=\"4xx\",status_code=\"401\"}";
+		double unknownBefore = scraped(refused.formatted("unknown"));
+		byte[] body = Fixtures.example("advice-within-budget.json");
+		String otherSecret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+
+		HttpResponse<String> knownOwner = post("alice", body, Signed.now(otherSecret, "msg_probe", body));
+		HttpResponse<String> unknownOwner = post("mallory", body, Signed.now(otherSecret, "msg_probe", body));
+
+		assertThat(knownOwner.statusCode()).isEqualTo(401);
+		assertThat(unknownOwner.statusCode()).isEqualTo(knownOwner.statusCode());
+		// the problem's instance is the path the caller sent, owner id included: nothing
+		// else may differ
+		assertThat(unknownOwner.body().replace("/owners/mallory/", "/owners/alice/")).isEqualTo(knownOwner.body());
+		assertThat(withoutDate(unknownOwner.headers().map())).isEqualTo(withoutDate(knownOwner.headers().map()));
+		assertThat(scraped(refused.formatted("unknown"))).isEqualTo(unknownBefore + 2);
+		assertThat(scraped(refused.formatted("alice"))).isZero();
+		assertThat(management("/actuator/prometheus").body()).doesNotContain("owner=\"alice\",platform=\"unknown\"");
+	}
+
+	@Test
+	void givesUpABodyThatTricklesInWith408() throws Exception {
+		ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /v1/owners/alice/solicitations HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// one byte every 200 ms: each read is quick, the whole body would take 200 s
+			trickle.scheduleWithFixedDelay(() -> {
+				try {
+					out.write(' ');
+					out.flush();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}, 200, 200, TimeUnit.MILLISECONDS);
+			CompletableFuture<String> statusLine = CompletableFuture.supplyAsync(() -> {
+				try {
+					return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+						.readLine();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+
+			await().atMost(Duration.ofSeconds(40)).until(statusLine::isDone);
+			assertThat(statusLine.get()).startsWith("HTTP/1.1 408");
+		}
+		finally {
+			trickle.shutdownNow();
+		}
+	}
+
+	private static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
+		Map<String, List<String>> kept = new TreeMap<>(headers);
+		kept.remove("date");
+		return kept;
 	}
 
 	@Test
@@ -202,13 +298,13 @@ class SolicitationKafkaTest {
 
 		assertThat(scraped(accepted)).isEqualTo(acceptedBefore + 3);
 		assertThat(scraped(unknown)).isEqualTo(unknownBefore + 1);
-		String scrape = get("/actuator/prometheus").body();
+		String scrape = management("/actuator/prometheus").body();
 		assertThat(scrape).contains("http_server_requests_seconds_bucket{application=\"intake-service\"")
 			.doesNotContain("Karim", "karim.haddad", "nobody");
 	}
 
 	private double scraped(String series) throws Exception {
-		return get("/actuator/prometheus").body()
+		return management("/actuator/prometheus").body()
 			.lines()
 			.filter((line) -> line.startsWith(series + " "))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
@@ -250,7 +346,13 @@ class SolicitationKafkaTest {
 	}
 
 	private HttpResponse<String> health() throws Exception {
-		return get("/actuator/health");
+		return management("/actuator/health");
+	}
+
+	private HttpResponse<String> management(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.politely.intake.EventSchema;
 import dev.politely.intake.Fixtures;
@@ -19,15 +20,24 @@ import dev.politely.intake.Topics;
 import dev.politely.intake.VerdictLinks;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.politely.intake.Fixtures.ALICE_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The verdict links against a real (embedded, KRaft) broker, over real HTTP: GET shows,
@@ -44,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "politely.readiness.consumer-groups=", "politely.readiness.policy-url=" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class VerdictKafkaTest {
 
 	private static final String EVE_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
@@ -58,6 +70,12 @@ class VerdictKafkaTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
+	@Autowired
+	RecordedObservations observations;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -210,6 +228,25 @@ class VerdictKafkaTest {
 			.doesNotContain(token.substring(0, 20));
 	}
 
+	@Test
+	void keepsTokensOutOfTheTracesAndLogs(CapturedOutput output) throws Exception {
+		String valid = aliceToken("DECLINE", Instant.now().plusSeconds(3600));
+		String altered = valid.substring(0, valid.length() - 4) + "AAAA";
+
+		get(valid);
+		post(valid, HttpRequest.BodyPublishers.noBody(), null);
+		get(altered);
+
+		await().untilAsserted(() -> assertThat(this.observations.requests())
+			.filteredOn((seen) -> seen.contains("http.url=/v1/verdicts/{token};"))
+			.hasSizeGreaterThanOrEqualTo(3));
+		for (String token : List.of(valid, altered)) {
+			String secretPart = token.substring(token.length() - 20);
+			assertThat(this.observations.requests()).noneMatch((seen) -> seen.contains(secretPart));
+			assertThat(output.getAll()).doesNotContain(secretPart);
+		}
+	}
+
 	private double verdictsRecorded(String verdict) throws Exception {
 		String prefix = "politely_verdicts_recorded_total{application=\"intake-service\",verdict=\"" + verdict + "\"} ";
 		return get("/actuator/prometheus", true).body()
@@ -249,8 +286,9 @@ class VerdictKafkaTest {
 		return send(HttpRequest.newBuilder(uri(token)));
 	}
 
+	/** From the management port: metrics are served there only. */
 	private HttpResponse<String> get(String path, boolean raw) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)));
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path)));
 	}
 
 	private HttpResponse<String> post(String token, HttpRequest.BodyPublisher body, String contentType)
@@ -275,6 +313,45 @@ class VerdictKafkaTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Every observation the service completes, as its name and key values: what a trace
+	 * exporter or a meter would see of it.
+	 */
+	static final class RecordedObservations implements ObservationHandler<Observation.Context> {
+
+		private final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
+
+		@Override
+		public void onStop(Observation.Context context) {
+			StringBuilder recorded = new StringBuilder(context.getName()).append(' ')
+				.append(context.getContextualName())
+				.append(' ');
+			context.getAllKeyValues()
+				.forEach((kv) -> recorded.append(kv.getKey()).append('=').append(kv.getValue()).append(';'));
+			this.seen.add(recorded.toString());
+		}
+
+		List<String> requests() {
+			return this.seen.stream().filter((seen) -> seen.startsWith("http.server.requests")).toList();
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Observations {
+
+		@Bean
+		RecordedObservations recordedObservations() {
+			return new RecordedObservations();
+		}
+
 	}
 
 }

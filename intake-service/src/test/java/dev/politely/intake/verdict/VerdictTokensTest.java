@@ -2,6 +2,7 @@ package dev.politely.intake.verdict;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -34,6 +35,8 @@ class VerdictTokensTest {
 	private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
 	private static final Instant IN_14_DAYS = NOW.plusSeconds(14 * 24 * 3600);
+
+	private static final Duration TTL = Duration.ofDays(14);
 
 	private static final String SOLICITATION = "7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f";
 
@@ -182,8 +185,18 @@ class VerdictTokensTest {
 		assertThat(check(null)).isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
+	@Test
+	void refusesAValidlySignedTokenThatOutlivesTheConfiguredLifetime() {
+		Instant inAYear = NOW.plus(Duration.ofDays(365));
+
+		assertThat(check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", inAYear)))
+			.isEqualTo(new Invalid(Refusal.OUTLIVES_TTL));
+		assertThat(check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+			.isInstanceOf(Valid.class);
+	}
+
 	private static Check check(String token) {
-		return VerdictTokens.check(token, (id) -> Optional.ofNullable(OWNERS.get(id)), NOW);
+		return VerdictTokens.check(token, (id) -> Optional.ofNullable(OWNERS.get(id)), NOW, TTL);
 	}
 
 	private static Owner owner(String ownerId, String secret) {

@@ -1,6 +1,5 @@
 package dev.politely.notification.callback;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -55,8 +53,6 @@ public class CallbackScheduler implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final int perEndpoint;
-
 	private final Duration drainTimeout;
 
 	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -65,7 +61,7 @@ public class CallbackScheduler implements AutoCloseable {
 
 	private final Set<Pending> running = ConcurrentHashMap.newKeySet();
 
-	private final Map<String, Semaphore> endpoints = new ConcurrentHashMap<>();
+	private final EndpointLimits endpoints;
 
 	private final ScheduledExecutorService timer = Executors
 		.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "callback-timer"));
@@ -82,7 +78,7 @@ public class CallbackScheduler implements AutoCloseable {
 		this.reader = reader;
 		this.registry = registry;
 		this.clock = clock;
-		this.perEndpoint = perEndpoint;
+		this.endpoints = new EndpointLimits(perEndpoint);
 		this.drainTimeout = drainTimeout;
 		this.workers = Executors.newFixedThreadPool(workers, runnable -> daemon(runnable, "callback-worker"));
 		registry.gauge("politely.callbacks.pending", pending, Map::size);
@@ -186,8 +182,8 @@ public class CallbackScheduler implements AutoCloseable {
 			return;
 		}
 		String ledgerKey = DeliveryLedger.key(job.decisionId(), "callback");
-		Semaphore endpoint = endpoints.computeIfAbsent(endpointOf(job.url()), url -> new Semaphore(perEndpoint));
-		if (!endpoint.tryAcquire()) {
+		String endpoint = EndpointLimits.of(job.url());
+		if (!endpoints.tryAcquire(endpoint)) {
 			later(entry, BUSY_ENDPOINT_RETRY);
 			return;
 		}
@@ -221,7 +217,7 @@ public class CallbackScheduler implements AutoCloseable {
 			later(entry, backoff.after(1, null));
 		}
 		finally {
-			endpoint.release();
+			endpoints.release(endpoint);
 			synchronized (running) {
 				running.remove(entry);
 				running.notifyAll();
@@ -274,16 +270,6 @@ public class CallbackScheduler implements AutoCloseable {
 	private void count(String result) {
 		registry.counter("politely.notifications", "channel", "callback", "role", "callback", "result", result)
 			.increment();
-	}
-
-	private static String endpointOf(String url) {
-		try {
-			URI uri = URI.create(url);
-			return uri.getHost() + ":" + uri.getPort();
-		}
-		catch (IllegalArgumentException ex) {
-			return url;
-		}
 	}
 
 	private static Thread daemon(Runnable runnable, String name) {

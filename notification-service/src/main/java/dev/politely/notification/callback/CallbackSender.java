@@ -2,7 +2,6 @@ package dev.politely.notification.callback;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -22,27 +21,26 @@ import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
 /**
- * One attempt at one callback: a signed POST with connect and request timeouts. Tells
- * what happened: delivered (2xx), worth another try (5xx, 429, 408, a timeout, a
- * connection error, no valid profile yet), or refused for good (any other status, a URL
- * that is not a web URL, or one outside the origins the owner's profile allows).
+ * One attempt at one callback: a signed POST with a connect timeout and one deadline for
+ * the whole exchange, the answer's body included ({@link CallbackExchange}). Tells what
+ * happened: delivered (2xx), worth another try (5xx, 429, 408, a timeout, a connection
+ * error, no valid profile yet), or refused for good (any other status, a URL that is not
+ * a web URL, or one outside the origins the owner's profile allows).
  */
 public class CallbackSender {
 
-	private final HttpClient http;
-
-	private final Duration requestTimeout;
+	private final CallbackExchange exchange;
 
 	private final ProfileDirectory profiles;
 
 	private final Clock clock;
 
+	/**
+	 * @param requestTimeout the longest one attempt may take, from the request sent to
+	 * the last byte of the answer read
+	 */
 	public CallbackSender(Duration connectTimeout, Duration requestTimeout, ProfileDirectory profiles, Clock clock) {
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		this.requestTimeout = requestTimeout;
+		this.exchange = new CallbackExchange(connectTimeout, requestTimeout);
 		this.profiles = profiles;
 		this.clock = clock;
 	}
@@ -90,7 +88,7 @@ public class CallbackSender {
 		String webhookId = job.decisionId().toString();
 		String timestamp = Long.toString(clock.instant().getEpochSecond());
 		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(requestTimeout)
+			.timeout(this.exchange.deadline())
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "Politely")
 			.header("webhook-id", webhookId)
@@ -100,7 +98,7 @@ public class CallbackSender {
 			.build();
 		HttpResponse<Void> response;
 		try {
-			response = http.send(request, HttpResponse.BodyHandlers.discarding());
+			response = this.exchange.send(request);
 		}
 		catch (HttpTimeoutException ex) {
 			return new Result.Retry("timeout", null);

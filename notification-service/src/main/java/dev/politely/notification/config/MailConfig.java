@@ -1,13 +1,13 @@
 package dev.politely.notification.config;
 
 import java.time.Clock;
-import java.util.Properties;
 
 import dev.politely.notification.callback.CallbackJobs;
 import dev.politely.notification.decision.DecisionJson;
 import dev.politely.notification.delivery.MailSender;
 import dev.politely.notification.delivery.MimeLetters;
 import dev.politely.notification.delivery.SmtpOutbox;
+import dev.politely.notification.delivery.SmtpTls;
 import dev.politely.notification.digest.DigestBook;
 import dev.politely.notification.digest.DigestSender;
 import dev.politely.notification.dispatch.DecisionNotifier;
@@ -39,15 +39,14 @@ class MailConfig {
 	@Bean
 	Session smtpSession(NotificationProperties properties) {
 		NotificationProperties.Mail mail = properties.mail();
-		Properties smtp = new Properties();
-		smtp.put("mail.transport.protocol", "smtp");
-		smtp.put("mail.smtp.host", mail.host());
-		smtp.put("mail.smtp.port", String.valueOf(mail.port()));
-		smtp.put("mail.smtp.auth", String.valueOf(StringUtils.hasText(mail.username())));
-		smtp.put("mail.smtp.connectiontimeout", String.valueOf(mail.connectionTimeout().toMillis()));
-		smtp.put("mail.smtp.timeout", String.valueOf(mail.timeout().toMillis()));
-		smtp.put("mail.smtp.writetimeout", String.valueOf(mail.timeout().toMillis()));
-		return Session.getInstance(smtp);
+		boolean login = StringUtils.hasText(mail.username());
+		if (login && mail.tls() == SmtpTls.NONE) {
+			// refused at start rather than a password sent in clear on the first email
+			throw new IllegalStateException(
+					"SMTP_USERNAME is set but SMTP_TLS=none: credentials go only over starttls or smtps");
+		}
+		return Session.getInstance(mail.tls()
+			.session(mail.host(), mail.port(), login, mail.connectionTimeout(), mail.timeout(), mail.tlsTrust()));
 	}
 
 	@Bean

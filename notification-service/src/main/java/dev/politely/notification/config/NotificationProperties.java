@@ -3,6 +3,8 @@ package dev.politely.notification.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.politely.notification.delivery.SmtpTls;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -57,10 +59,12 @@ public record NotificationProperties(@DefaultValue Topics topics, @DefaultValue 
 
 	/**
 	 * @param connectTimeout longest wait to connect to a receiver
-	 * @param requestTimeout longest wait for a receiver's answer
+	 * @param requestTimeout longest time one attempt may take, from the request to the
+	 * last byte of the answer (its body is read up to 64 KiB and dropped)
 	 * @param backoff when a failed callback is tried again
 	 * @param workers threads that post callbacks
-	 * @param perEndpoint attempts under way at once against one host and port
+	 * @param perEndpoint attempts under way at once against one host and port (host in
+	 * lower case, default port made explicit)
 	 */
 	public record Callback(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
 			@DefaultValue Backoff backoff, @DefaultValue("8") int workers, @DefaultValue("2") int perEndpoint) {
@@ -108,11 +112,15 @@ public record NotificationProperties(@DefaultValue Topics topics, @DefaultValue 
 	 * @param timeout longest wait for one SMTP answer
 	 * @param connections how many SMTP connections are kept open at most (one per
 	 * listener thread is enough)
+	 * @param tls how the connection is protected: STARTTLS required (the default), SMTPS,
+	 * or none (a local sink, never with credentials)
+	 * @param tlsTrust hosts whose certificate is trusted as it is (a test server's
+	 * self-signed one); empty in production
 	 */
 	public record Mail(@DefaultValue("localhost") String host, @DefaultValue("3025") int port,
 			@DefaultValue("politely@politely.local") String from, String username, String password,
 			@DefaultValue("5s") Duration connectionTimeout, @DefaultValue("10s") Duration timeout,
-			@DefaultValue("2") int connections) {
+			@DefaultValue("2") int connections, @DefaultValue("starttls") SmtpTls tls, String tlsTrust) {
 	}
 
 	/**

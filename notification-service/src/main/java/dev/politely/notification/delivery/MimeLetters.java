@@ -20,9 +20,10 @@ import jakarta.mail.internet.MimeMultipart;
 
 /**
  * Turns a letter into a MIME message: multipart/alternative (text, then HTML), the
- * contract's {@code X-Politely-*} headers and our Message-ID. Addresses are built from
- * their parts, never by concatenating strings, and every user-supplied text that reaches
- * a header goes through {@link HeaderText}.
+ * contract's {@code X-Politely-*} headers (the rule and the reason on the owner's only)
+ * and our Message-ID. Addresses are built from their parts, never by concatenating
+ * strings, and every user-supplied text that reaches a header goes through
+ * {@link HeaderText}.
  */
 public class MimeLetters {
 
@@ -47,8 +48,12 @@ public class MimeLetters {
 		return address(Delivery.messageId(decision.decisionId(), letter.role()), letter, message -> {
 			message.setHeader("X-Politely-Solicitation", decision.solicitationId().toString());
 			message.setHeader("X-Politely-Outcome", decision.outcome().name());
-			message.setHeader("X-Politely-Rule", decision.rule().name());
-			message.setHeader("X-Politely-Reason", decision.reason());
+			// the owner's mail rules read them; a requester never learns why, even from
+			// the raw message (contract section 4)
+			if (letter.role() == Role.OWNER) {
+				message.setHeader("X-Politely-Rule", decision.rule().name());
+				message.setHeader("X-Politely-Reason", decision.reason());
+			}
 		});
 	}
 

@@ -119,7 +119,8 @@ public class SmtpOutbox implements AutoCloseable {
 		if (transport != null) {
 			return transport;
 		}
-		Transport fresh = session.getTransport("smtp");
+		// smtp or smtps, as the session says (SmtpTls)
+		Transport fresh = session.getTransport();
 		fresh.connect(host, port, username, password);
 		connections.increment();
 		return fresh;

@@ -54,11 +54,34 @@ class MimeLettersTest {
 			assertThat(message.getHeader("X-Politely-Solicitation", null))
 				.isEqualTo("8a6e0f3c-5d2b-4e71-9c0a-1b2c3d4e5f60");
 			assertThat(message.getHeader("X-Politely-Outcome", null)).isEqualTo("ACCEPT");
-			assertThat(message.getHeader("X-Politely-Rule", null)).isEqualTo("RULE_2");
-			assertThat(message.getHeader("X-Politely-Reason", null)).isEqualTo("COHERENT_NETWORK");
 		}
+		assertThat(owner.getHeader("X-Politely-Rule", null)).isEqualTo("RULE_2");
+		assertThat(owner.getHeader("X-Politely-Reason", null)).isEqualTo("COHERENT_NETWORK");
 		assertThat(owner.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
 		assertThat(requester.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+	}
+
+	@Test
+	void neverPutsTheRuleOrTheReasonInARequestersRawMessage() throws Exception {
+		for (String example : List.of("accept-connection", "decline-ghost", "accept-advice")) {
+			DecisionMade decision = decision(example);
+
+			String raw = raw(deliveryTo(Role.REQUESTER, decision).message());
+			Letter reply = writer.write(decision)
+				.stream()
+				.filter((letter) -> letter.role() == Role.REQUESTER)
+				.findFirst()
+				.orElseThrow();
+
+			// the raw bytes (headers), and the decoded text and HTML (the body is
+			// encoded)
+			for (String read : List.of(raw, reply.subject(), reply.text(), reply.html())) {
+				assertThat(read).as(example)
+					.doesNotContain("X-Politely-Rule", "X-Politely-Reason", decision.rule().name(), decision.reason());
+			}
+			assertThat(raw(deliveryTo(Role.OWNER, decision).message())).as(example)
+				.contains("X-Politely-Rule: " + decision.rule().name(), "X-Politely-Reason: " + decision.reason());
+		}
 	}
 
 	@Test

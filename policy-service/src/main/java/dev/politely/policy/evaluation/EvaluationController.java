@@ -3,6 +3,9 @@ package dev.politely.policy.evaluation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.politely.webhook.body.InvalidSolicitationException;
@@ -10,16 +13,18 @@ import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * {@code POST /v1/owners/{ownerId}/policy/evaluate}: the webhook's body and signature
@@ -34,13 +39,29 @@ class EvaluationController {
 
 	private static final String PROBLEMS = "https://politely.dev/problems/";
 
+	private static final Duration FORWARD_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	private static final Duration FORWARD_READ_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * The peer's headers that say something about its answer; the others (hop-by-hop:
+	 * {@code Connection}, {@code Transfer-Encoding}, ...) belong to its connection, not
+	 * to ours.
+	 */
+	private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL,
+			HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE);
+
 	private final Evaluation evaluation;
 
 	private final RestClient forwarding;
 
 	EvaluationController(Evaluation evaluation) {
 		this.evaluation = evaluation;
-		this.forwarding = RestClient.create();
+		// bounded: a stuck peer costs the caller a 503, not a thread held forever
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(FORWARD_CONNECT_TIMEOUT).build());
+		requests.setReadTimeout(FORWARD_READ_TIMEOUT);
+		this.forwarding = RestClient.builder().requestFactory(requests).build();
 	}
 
 	@PostMapping("/v1/owners/{ownerId}/policy/evaluate")
@@ -80,14 +101,24 @@ class EvaluationController {
 				.header("webhook-signature", delivery.signatures())
 				.header(FORWARDED, "1")
 				.body(delivery.body())
-				.retrieve()
-				.toEntity(byte[].class);
+				.exchange((request, response) -> relayed(response.getStatusCode(), response.getHeaders(),
+						response.getBody().readNBytes(MAX_BODY_BYTES)));
 		}
-		catch (RestClientResponseException e) {
-			return ResponseEntity.status(e.getStatusCode())
-				.headers(e.getResponseHeaders())
-				.body(e.getResponseBodyAsByteArray());
+		catch (ResourceAccessException e) {
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-ready",
+					"The owner's counters are not available right now; retry in a few seconds.");
 		}
+	}
+
+	private static ResponseEntity<byte[]> relayed(HttpStatusCode status, HttpHeaders peer, byte[] body) {
+		HttpHeaders headers = new HttpHeaders();
+		for (String name : RELAYED_HEADERS) {
+			List<String> values = peer.get(name);
+			if (values != null) {
+				headers.put(name, values);
+			}
+		}
+		return ResponseEntity.status(status).headers(headers).body(body);
 	}
 
 	@ExceptionHandler(UnsignedEvaluationException.class)
