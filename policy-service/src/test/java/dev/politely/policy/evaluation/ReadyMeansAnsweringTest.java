@@ -14,6 +14,7 @@ import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -42,6 +43,10 @@ class ReadyMeansAnsweringTest {
 	@LocalServerPort
 	int port;
 
+	/** Health details are served only on the management port. */
+	@LocalManagementPort
+	int managementPort;
+
 	@Autowired
 	StreamsBuilderFactoryBean streams;
 
@@ -59,14 +64,20 @@ class ReadyMeansAnsweringTest {
 		HttpResponse<String> status = signed("GET", "/v1/owners/alice/solicitations/" + UUID.randomUUID(), "");
 		assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
 		assertThat(status.statusCode()).as(status.body()).isEqualTo(404);
-		JsonNode health = json.readTree(get("/actuator/health").body());
+		JsonNode health = json.readTree(manage("/actuator/health").body());
 		assertThat(health.at("/components/stream/status").asString()).isEqualTo("UP");
 
 		streams.getKafkaStreams().close(Duration.ofSeconds(10));
-		HttpResponse<String> down = get("/actuator/health");
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+		HttpResponse<String> down = manage("/actuator/health");
 		assertThat(down.statusCode()).isEqualTo(503);
 		assertThat(json.readTree(down.body()).at("/components/stream/details/state").asString())
 			.isEqualTo("NOT_RUNNING");
+	}
+
+	private HttpResponse<String> manage(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
