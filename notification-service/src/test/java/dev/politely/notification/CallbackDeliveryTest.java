@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -71,6 +73,9 @@ class CallbackDeliveryTest {
 	/** A receiver on an origin no profile lists. */
 	private static CallbackReceiver outsider;
 
+	/** Sends its headers, then its body one byte at a time, forever; bob lists it. */
+	private static TricklingServer trickling;
+
 	private static ConfigurableApplicationContext service;
 
 	private static MeterRegistry meters;
@@ -81,8 +86,10 @@ class CallbackDeliveryTest {
 		greenMail.start();
 		receiver = new CallbackReceiver();
 		outsider = new CallbackReceiver();
+		trickling = new TricklingServer();
 		Files.writeString(profiles.resolve("alice.yml"), profile("alice", ALICE_SECRET));
-		Files.writeString(profiles.resolve("bob.yml"), profile("bob", BOB_SECRET));
+		Files.writeString(profiles.resolve("bob.yml"),
+				profile("bob", BOB_SECRET, "http://localhost:" + trickling.port()));
 		// claims alice's id: invalid, so it can never sign alice's callbacks (contract
 		// section 2)
 		Files.writeString(profiles.resolve("mallory.yml"), profile("alice", MALLORY_SECRET));
@@ -95,8 +102,9 @@ class CallbackDeliveryTest {
 	}
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws IOException {
 		release.countDown();
+		trickling.close();
 		if (service != null) {
 			service.close();
 		}
@@ -106,9 +114,11 @@ class CallbackDeliveryTest {
 	}
 
 	/** A valid profile whose callbacks may go to the test receiver. */
-	private static String profile(String owner, String secret) {
+	private static String profile(String owner, String secret, String... moreOrigins) {
+		String origins = String.join(", ",
+				Stream.concat(Stream.of(receiver.origin()), Arrays.stream(moreOrigins)).toList());
 		return "owner: " + owner + "\nemail: " + owner + "@example.com\ntimezone: UTC\nwebhookSecret: " + secret
-				+ "\npurposes: [NETWORK, CONTRIBUTE]\ncallbackOrigins: [" + receiver.origin() + "]\n";
+				+ "\npurposes: [NETWORK, CONTRIBUTE]\ncallbackOrigins: [" + origins + "]\n";
 	}
 
 	@Test
@@ -297,24 +307,21 @@ class CallbackDeliveryTest {
 
 	@Test
 	void aReceiverThatNeverFinishesItsAnswerIsGivenUpAtTheDeadlineAndHoldsUpNoOtherOwnersCallback() throws Exception {
-		try (TricklingServer trickling = new TricklingServer()) {
-			ObjectNode bob = fresh("accept-connection");
-			bob.put("ownerId", "bob");
-			object(bob, "owner").put("id", "bob").put("email", "bob@example.com");
-			object(bob, "reply").put("callbackUrl", "http://LocalHost:" + trickling.port() + "/replies");
-			ObjectNode alice = fresh("decline-ghost");
-			object(alice, "reply").put("callbackUrl", receiver.script("/beside-a-trickle", n -> Answer.of(204)));
+		ObjectNode bob = fresh("accept-connection");
+		bob.put("ownerId", "bob");
+		object(bob, "owner").put("id", "bob").put("email", "bob@example.com");
+		object(bob, "reply").put("callbackUrl", "http://LocalHost:" + trickling.port() + "/replies");
+		ObjectNode alice = fresh("decline-ghost");
+		object(alice, "reply").put("callbackUrl", receiver.script("/beside-a-trickle", n -> Answer.of(204)));
 
-			Service.publish(broker, bob);
-			await().atMost(PATIENCE).until(() -> trickling.accepted() >= 1);
-			Service.publish(broker, alice);
+		Service.publish(broker, bob);
+		await().atMost(PATIENCE).until(() -> trickling.accepted() >= 1);
+		Service.publish(broker, alice);
 
-			await().atMost(PATIENCE).until(() -> receiver.requests("/beside-a-trickle").size() == 1);
-			// the headers came at once, the body never ends: the attempt is given up at
-			// the
-			// deadline (its connection closed) and tried again later
-			await().atMost(PATIENCE).until(() -> trickling.closedByClient() >= 1 && trickling.accepted() >= 2);
-		}
+		await().atMost(PATIENCE).until(() -> receiver.requests("/beside-a-trickle").size() == 1);
+		// the headers came at once, the body never ends: the attempt is given up at the
+		// deadline (its connection closed) and tried again later
+		await().atMost(PATIENCE).until(() -> trickling.closedByClient() >= 1 && trickling.accepted() >= 2);
 	}
 
 	private static void awaitQuietly(CountDownLatch latch, int seconds) {
