@@ -60,7 +60,12 @@ class ExportedMetricsTest {
 	@BeforeAll
 	static void runSolicitationsOfSeveralKindsThrough(EmbeddedKafkaBroker broker, @TempDir Path profiles)
 			throws Exception {
-		pipeline = RunningPipeline.start(broker.getBrokersAsString(), mail.getSmtp().getPort(), profiles);
+		// a reply callback nobody answers, on an origin alice lists, so that the callback
+		// retries are counted
+		String unanswered = "http://127.0.0.1:" + closedPort();
+		String alice = RunningPipeline.demoProfile()
+			.replace("callbackOrigins: [http://localhost:9999]", "callbackOrigins: [" + unanswered + "]");
+		pipeline = RunningPipeline.start(broker.getBrokersAsString(), mail.getSmtp().getPort(), profiles, alice);
 		SignedWebhook webhook = new SignedWebhook(pipeline.intakeUrl(), RunningPipeline.SECRET);
 
 		List<String> solicitations = new ArrayList<>();
@@ -68,10 +73,8 @@ class ExportedMetricsTest {
 				"recommendation-barely-known.json", "private-platform.json")) {
 			String body;
 			try (InputStream in = ExportedMetricsTest.class.getResourceAsStream("/contracts/examples/" + example)) {
-				// a reply callback nobody answers, so that the callback retries are
-				// counted
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("http://localhost:9999/replies",
-						"http://127.0.0.1:" + closedPort() + "/replies");
+						unanswered + "/replies");
 			}
 			HttpResponse<String> response = webhook.post("alice", "msg_" + UUID.randomUUID(),
 					body.getBytes(StandardCharsets.UTF_8));

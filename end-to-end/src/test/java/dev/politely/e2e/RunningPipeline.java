@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +44,19 @@ final class RunningPipeline implements AutoCloseable {
 	}
 
 	static RunningPipeline start(String bootstrapServers, int smtpPort, Path profiles) throws IOException {
+		return start(bootstrapServers, smtpPort, profiles, demoProfile());
+	}
+
+	/** The demo owner alice's profile, as {@code ./politely local} runs it. */
+	static String demoProfile() throws IOException {
 		try (InputStream alice = RunningPipeline.class.getResourceAsStream("/profiles/alice.yml")) {
-			Files.copy(alice, profiles.resolve("alice.yml"));
+			return new String(alice.readAllBytes(), StandardCharsets.UTF_8);
 		}
+	}
+
+	static RunningPipeline start(String bootstrapServers, int smtpPort, Path profiles, String aliceProfile)
+			throws IOException {
+		Files.writeString(profiles.resolve("alice.yml"), aliceProfile);
 		String[] common = { "--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers, "--POLITELY_PROFILES_DIR=" + profiles,
 				"--POLITELY_TOPIC_PARTITIONS=2", "--SMTP_HOST=127.0.0.1", "--SMTP_TLS=none", "--SMTP_PORT=" + smtpPort,
