@@ -83,6 +83,12 @@ class FaultInjectionIT {
 						+ "-" + ProcessHandle.current().pid() + "-" + mode);
 		Files.createDirectories(work);
 		preloadClasses();
+		// -Dpolitely.faults.only=NAME,NAME: those scenarios alone (to run one again)
+		String only = System.getProperty("politely.faults.only", "").trim();
+		if (!only.isEmpty()) {
+			List<String> names = List.of(only.split(","));
+			scenarios = scenarios.stream().filter(sc -> names.contains(sc.name())).toList();
+		}
 		Progress
 			.say(mode + " version: " + scenarios.stream().map(Scenario::name).toList() + "; work directory " + work);
 

@@ -62,7 +62,7 @@ final class ScenarioRunner {
 		if (scenario.pairs()) {
 			secondInstances();
 		}
-		long deadLettersBefore = log.deadLetters();
+		long deadLettersBefore = deadLetters();
 		Map<Owner, OwnerModel> models = new LinkedHashMap<>();
 		owners.forEach(o -> models.put(o, new OwnerModel()));
 		Set<String> ownerEmails = owners.stream().map(Owner::email).collect(Collectors.toSet());
@@ -115,7 +115,7 @@ final class ScenarioRunner {
 			}
 			Reconciliation.Result result = reconciliation.reconcile(log.catchUp(), stack.mail().mails(),
 					callbacks.callbacks(), load.refused(), timeline.injected);
-			long deadLetters = log.deadLetters() - deadLettersBefore;
+			long deadLetters = deadLetters() - deadLettersBefore;
 			if (deadLetters > 0) {
 				result.problems().add(0, "dead letters: " + deadLetters + " new record(s) in the dead-letter topics");
 			}
@@ -159,6 +159,23 @@ final class ScenarioRunner {
 				return next.get() != null;
 			});
 		return Duration.between(timeline.injected, next.get());
+	}
+
+	/**
+	 * The records in the dead-letter topics, asked again until the admin client answers:
+	 * right after a broker died its metadata may still point at the dead leader for a
+	 * while.
+	 */
+	private long deadLetters() {
+		AtomicReference<Long> count = new AtomicReference<>();
+		await("the dead-letter topics' end offsets").atMost(Scenario.RECOVERY_BUDGET)
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> {
+				count.set(log.deadLetters());
+				return true;
+			});
+		return count.get();
 	}
 
 	/**
