@@ -173,7 +173,7 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 				"two instances of each service (static membership, 6 s session timeout); kill -9 one " + service.module
 						+ ", no restart; failover measured",
 				false, true, (stack, callbacks, t) -> {
-					Stack.Instance target = stack.alive(service).get(0);
+					Stack.Instance target = victim(stack, service);
 					Set<String> members = stack.members(service);
 					t.held = stack.heldPartitions(service, target);
 					if (t.held.isEmpty()) {
@@ -186,6 +186,17 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 					stack.awaitGroupSettled(service, members, RECOVERY_BUDGET);
 					stack.awaitPipelineUp(RECOVERY_BUDGET);
 				});
+	}
+
+	/**
+	 * The instance a pair scenario kills for good: the first one, except for the policy,
+	 * whose first instance is the one every intake's readiness asks
+	 * ({@code POLITELY_POLICY_URL}); killing it for good would keep the intakes DOWN,
+	 * which is what their readiness is for, not the failover under test.
+	 */
+	private static Stack.Instance victim(Stack stack, Service service) {
+		List<Stack.Instance> alive = stack.alive(service);
+		return service == Service.POLICY ? alive.get(alive.size() - 1) : alive.get(0);
 	}
 
 	static Scenario killAndRestart(Service service) {
@@ -287,7 +298,7 @@ record Scenario(String name, String fault, boolean callbacks, boolean pairs, Fau
 		return new Scenario(service.shortName() + "-pair-kill9",
 				"two instances of each service; kill -9 one " + service.module + ", no restart", false, true,
 				(stack, callbacks, t) -> {
-					Stack.Instance target = stack.alive(service).get(0);
+					Stack.Instance target = victim(stack, service);
 					Set<String> members = stack.members(service);
 					t.injected = Instant.now();
 					stack.kill9(target);
