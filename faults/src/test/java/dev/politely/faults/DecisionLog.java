@@ -138,11 +138,17 @@ final class DecisionLog implements AutoCloseable {
 			.stream()
 			.filter(t -> t.endsWith("-dlt") || t.endsWith(".dlt") || t.endsWith(".DLT") || t.contains("dead-letter"))
 			.collect(Collectors.toSet());
-		long total = 0;
-		for (String topic : topics) {
-			total += endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+		// the consumer's end offsets, not the admin client's: after a broker was killed,
+		// the admin client's listOffsets was seen timing out on these never-written
+		// topics ("waiting for a node assignment")
+		synchronized (this) {
+			List<TopicPartition> all = new ArrayList<>();
+			for (String topic : topics) {
+				consumer.partitionsFor(topic, Duration.ofSeconds(10))
+					.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
+			}
+			return consumer.endOffsets(all, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
 		}
-		return total;
 	}
 
 	private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {

@@ -188,6 +188,19 @@ final class Load implements AutoCloseable {
 	}
 
 	private void next(Sender sender) {
+		try {
+			plan(sender);
+		}
+		catch (RuntimeException | Error e) {
+			// a scheduled task's exception is otherwise lost with the task, and the
+			// sender
+			// with it
+			Progress.say("load " + tag + ": sender of " + sender.owner.id() + " stopped: " + e);
+			throw e;
+		}
+	}
+
+	private void plan(Sender sender) {
 		if (stopping) {
 			sender.idle = true;
 			return;

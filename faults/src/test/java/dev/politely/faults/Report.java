@@ -32,6 +32,17 @@ final class Report {
 				+ " wrong=" + sum(rows, Reconciliation.Result::wrong);
 	}
 
+	/**
+	 * One scenario's line: {@code fault NAME: accepted=N lost=0 duplicated=0 wrong=0}.
+	 */
+	static String line(ScenarioRunner.Row row) {
+		Reconciliation.Result r = row.result();
+		return "fault " + row.scenario().name() + ": "
+				+ (r == null ? "FAILED " + row.error()
+						: "accepted=" + r.accepted() + " lost=" + r.lost() + " duplicated=" + r.duplicated() + " wrong="
+								+ r.wrong() + (row.error() == null ? "" : " ERROR " + row.error()));
+	}
+
 	static List<String> table(List<ScenarioRunner.Row> rows) {
 		List<String> lines = new ArrayList<>();
 		lines
@@ -93,6 +104,11 @@ final class Report {
 					+ seconds(row.took()));
 		}
 		out.add("");
+		rows.stream().map(Report::line).forEach(out::add);
+		rows.stream()
+			.filter(r -> r.failover() != null)
+			.forEach(r -> out.add("failover " + r.scenario().name() + ": " + seconds(r.failover())
+					+ " from the kill -9 to the next owner email for a partition the killed instance held"));
 		out.add(summary(rows));
 		out.forEach(System.out::println);
 		System.out.flush();

@@ -29,7 +29,13 @@ final class ScenarioRunner {
 
 	/** One line of the table. */
 	record Row(Scenario scenario, String load, Reconciliation.Result result, Duration took, String retries,
-			long deadLetters, String error) {
+			long deadLetters, String error, Duration failover) {
+
+		Row(Scenario scenario, String load, Reconciliation.Result result, Duration took, String retries,
+				long deadLetters, String error) {
+			this(scenario, load, result, took, retries, deadLetters, error, null);
+		}
+
 	}
 
 	private final Stack stack;
@@ -50,10 +56,13 @@ final class ScenarioRunner {
 	Row run(Scenario scenario, List<Owner> owners) throws Exception {
 		Instant start = Instant.now();
 		Progress.say("=== " + scenario.name() + ": " + scenario.fault());
+		if (stack.brokers().size() > 1) {
+			wholeCluster();
+		}
 		if (scenario.pairs()) {
 			secondInstances();
 		}
-		long deadLettersBefore = log.deadLetters();
+		long deadLettersBefore = deadLetters();
 		Map<Owner, OwnerModel> models = new LinkedHashMap<>();
 		owners.forEach(o -> models.put(o, new OwnerModel()));
 		Set<String> ownerEmails = owners.stream().map(Owner::email).collect(Collectors.toSet());
@@ -72,6 +81,12 @@ final class ScenarioRunner {
 			Progress.say("load steady: " + load.acceptedCount() + " accepted; injecting the fault");
 			scenario.action().inject(stack, callbacks, timeline);
 			Instant up = Instant.now();
+			Duration failover = null;
+			if (!timeline.held.isEmpty()) {
+				failover = failover(owners, timeline);
+				Progress.say("failover " + scenario.name() + ": " + Report.seconds(failover)
+						+ " from the kill to the next owner email for partitions " + timeline.held);
+			}
 			Progress.say("pipeline UP again, " + Progress.since(timeline.injected) + " s after the fault; "
 					+ load.acceptedCount() + " accepted so far");
 			await("load after recovery").atMost(Duration.ofSeconds(150))
@@ -100,14 +115,14 @@ final class ScenarioRunner {
 			}
 			Reconciliation.Result result = reconciliation.reconcile(log.catchUp(), stack.mail().mails(),
 					callbacks.callbacks(), load.refused(), timeline.injected);
-			long deadLetters = log.deadLetters() - deadLettersBefore;
+			long deadLetters = deadLetters() - deadLettersBefore;
 			if (deadLetters > 0) {
 				result.problems().add(0, "dead letters: " + deadLetters + " new record(s) in the dead-letter topics");
 			}
 			String held = load.owners() + " owners x " + (1000 / sizing.interval().toMillis()) + "/s for "
 					+ load.duration().toSeconds() + " s";
 			Row row = new Row(scenario, held, result, Duration.between(start, Instant.now()), load.retries(),
-					deadLetters, error);
+					deadLetters, error, failover);
 			Progress.say("reconciled " + scenario.name() + ": accepted=" + result.accepted() + " decisions="
 					+ result.decisions() + " emails=" + result.emails() + " lost=" + result.lost() + " duplicated="
 					+ result.duplicated() + " wrong=" + result.wrong() + " resent=" + result.resent() + " recovery="
@@ -118,6 +133,63 @@ final class ScenarioRunner {
 		finally {
 			stack.mail().purgeMailboxes();
 		}
+	}
+
+	/**
+	 * The time from the kill to the first owner email, received after it, of an owner
+	 * whose partition the killed instance held: no other instance had that partition
+	 * until the group gave up on the dead one and rebalanced.
+	 */
+	private Duration failover(List<Owner> owners, Scenario.Timeline timeline) {
+		Set<String> emails = owners.stream()
+			.filter(o -> timeline.held.contains(o.partition()))
+			.map(Owner::email)
+			.collect(Collectors.toSet());
+		AtomicReference<Instant> next = new AtomicReference<>();
+		await("an owner email for partitions " + timeline.held + " after the kill").atMost(Scenario.RECOVERY_BUDGET)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				stack.mail()
+					.mails()
+					.stream()
+					.filter(m -> emails.contains(m.recipient()) && m.at().isAfter(timeline.injected))
+					.map(m -> m.at())
+					.min(Instant::compareTo)
+					.ifPresent(next::set);
+				return next.get() != null;
+			});
+		return Duration.between(timeline.injected, next.get());
+	}
+
+	/**
+	 * The records in the dead-letter topics, asked again until the admin client answers:
+	 * right after a broker died its metadata may still point at the dead leader for a
+	 * while.
+	 */
+	private long deadLetters() {
+		AtomicReference<Long> count = new AtomicReference<>();
+		await("the dead-letter topics' end offsets").atMost(Scenario.RECOVERY_BUDGET)
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> {
+				count.set(log.deadLetters());
+				return true;
+			});
+		return count.get();
+	}
+
+	/**
+	 * Three brokers: any broker a previous scenario left down is started again, and the
+	 * scenario begins only once every partition has all its replicas in sync.
+	 */
+	private void wholeCluster() {
+		if (stack.brokers().stream().allMatch(b -> b.process().alive())) {
+			return;
+		}
+		stack.startBroker();
+		stack.awaitFullyReplicated(Scenario.RECOVERY_BUDGET);
+		stack.awaitPipelineUp(Scenario.RECOVERY_BUDGET);
+		Progress.say("every broker up again, every partition in sync");
 	}
 
 	/**

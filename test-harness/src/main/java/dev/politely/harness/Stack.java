@@ -36,11 +36,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The system under test, every part its own process on free ports, as in production: the
- * broker (local-stack's jar, {@code --no-mail}), the three services from their
- * {@code -exec} jars, any number of instances of each, and processes of the caller's own
- * classpath (the bench's baselines); the SMTP sink ({@link MailSink}) lives in this JVM.
- * Knows how to start, stop, kill -9, restart and wait for each part. The caller's
- * {@link Settings} say how big the parts are.
+ * broker (local-stack's jar, {@code --no-mail}; one node, or three KRaft nodes of one
+ * quorum), the three services from their {@code -exec} jars, any number of instances of
+ * each, and processes of the caller's own classpath (the bench's baselines); the SMTP
+ * sink ({@link MailSink}) lives in this JVM. Knows how to start, stop, kill -9, restart
+ * and wait for each part. The caller's {@link Settings} say how big the parts are.
  */
 public final class Stack implements AutoCloseable {
 
@@ -54,10 +54,67 @@ public final class Stack implements AutoCloseable {
 	 * @param extraArgs program arguments for one service
 	 * @param adminRequestTimeout the admin client's request timeout
 	 * @param adminApiTimeout the admin client's API timeout
+	 * @param brokers the KRaft nodes (1, or 3: a three-voter quorum, every topic with
+	 * three replicas and {@code min.insync.replicas=2})
+	 * @param staticMembership each service instance given its name as
+	 * {@code POLITELY_INSTANCE_ID} ({@code group.instance.id}), kept across restarts
 	 */
 	public record Settings(int partitions, List<String> brokerJvm, List<String> serviceJvm,
 			Map<Service, List<String>> extraJvm, Map<Service, List<String>> extraArgs, Duration adminRequestTimeout,
-			Duration adminApiTimeout) {
+			Duration adminApiTimeout, int brokers, boolean staticMembership) {
+
+		public Settings {
+			if (brokers != 1 && brokers != 3) {
+				throw new IllegalArgumentException("1 or 3 brokers, not " + brokers);
+			}
+		}
+
+		/** One broker, dynamic membership: the settings before the cluster came. */
+		public Settings(int partitions, List<String> brokerJvm, List<String> serviceJvm,
+				Map<Service, List<String>> extraJvm, Map<Service, List<String>> extraArgs, Duration adminRequestTimeout,
+				Duration adminApiTimeout) {
+			this(partitions, brokerJvm, serviceJvm, extraJvm, extraArgs, adminRequestTimeout, adminApiTimeout, 1,
+					false);
+		}
+
+		public Settings withBrokers(int count) {
+			return new Settings(partitions, brokerJvm, serviceJvm, extraJvm, extraArgs, adminRequestTimeout,
+					adminApiTimeout, count, staticMembership);
+		}
+
+		public Settings withStaticMembership(boolean on) {
+			return new Settings(partitions, brokerJvm, serviceJvm, extraJvm, extraArgs, adminRequestTimeout,
+					adminApiTimeout, brokers, on);
+		}
+
+		/** Three copies where there are three nodes. */
+		public int replicas() {
+			return Math.min(3, brokers);
+		}
+
+		/** Two of three copies must have a write; one when alone. */
+		public int minInSyncReplicas() {
+			return replicas() >= 3 ? 2 : 1;
+		}
+
+	}
+
+	/**
+	 * One KRaft node (broker and controller in one process), on ports of its own that it
+	 * keeps across restarts, its data under {@code infrastructure/kafka[-id]}.
+	 *
+	 * @param id the node id, 1 to the number of brokers
+	 * @param port its client port
+	 * @param controllerPort its Raft port
+	 * @param process its JVM
+	 */
+	public record Broker(int id, int port, int controllerPort, JvmProcess process) {
+
+		@Override
+		public String toString() {
+			return "broker " + id + " (pid " + process.pid() + ", port " + port + ")";
+		}
+
 	}
 
 	/**
@@ -132,9 +189,8 @@ public final class Stack implements AutoCloseable {
 
 	private final Path profiles;
 
-	private final int kafkaPort = Ports.free();
-
-	private final int controllerPort = Ports.free();
+	/** The solicitations' topic, whose partition leaders the cluster scenarios kill. */
+	public static final String SOLICITATIONS = "politely.solicitations";
 
 	/**
 	 * The first intake's port, chosen up front: every service's
@@ -151,7 +207,7 @@ public final class Stack implements AutoCloseable {
 
 	private final MailSink mail = new MailSink();
 
-	private final JvmProcess broker;
+	private final List<Broker> brokers = new ArrayList<>();
 
 	private final Map<Service, List<Instance>> instances = new EnumMap<>(Service.class);
 
@@ -180,11 +236,30 @@ public final class Stack implements AutoCloseable {
 		for (Service service : Service.values()) {
 			instances.put(service, new ArrayList<>());
 		}
-		this.broker = new JvmProcess("broker", settings.brokerJvm(),
-				List.of("-jar", jars.resolve("local-stack.jar").toString(), work.resolve("infrastructure").toString(),
-						"--kafka-port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort),
-						"--no-mail"),
-				Map.of(), logs.resolve("broker.log"));
+		List<Integer> ports = new ArrayList<>();
+		List<Integer> controllerPorts = new ArrayList<>();
+		for (int id = 1; id <= settings.brokers(); id++) {
+			ports.add(Ports.free());
+			controllerPorts.add(Ports.free());
+		}
+		// every node of the quorum formatted with the same cluster id
+		String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+		StringBuilder voters = new StringBuilder();
+		for (int id = 1; id <= settings.brokers(); id++) {
+			voters.append(id > 1 ? "," : "").append(id).append("@localhost:").append(controllerPorts.get(id - 1));
+		}
+		for (int id = 1; id <= settings.brokers(); id++) {
+			List<String> args = new ArrayList<>(List.of("-jar", jars.resolve("local-stack.jar").toString(),
+					work.resolve("infrastructure").toString(), "--kafka-port", String.valueOf(ports.get(id - 1)),
+					"--controller-port", String.valueOf(controllerPorts.get(id - 1)), "--no-mail"));
+			if (settings.brokers() > 1) {
+				args.addAll(List.of("--node-id", String.valueOf(id), "--voters", voters.toString(), "--cluster-id",
+						clusterId));
+			}
+			String name = settings.brokers() > 1 ? "broker-" + id : "broker";
+			brokers.add(new Broker(id, ports.get(id - 1), controllerPorts.get(id - 1),
+					new JvmProcess(name, settings.brokerJvm(), args, Map.of(), logs.resolve(name + ".log"))));
+		}
 	}
 
 	public Path work() {
@@ -203,8 +278,18 @@ public final class Stack implements AutoCloseable {
 		return mail;
 	}
 
+	/** The first broker's process (the only one with one broker). */
 	public JvmProcess broker() {
-		return broker;
+		return brokers.get(0).process();
+	}
+
+	/** Every KRaft node, by id (1, 2, 3). */
+	public List<Broker> brokers() {
+		return List.copyOf(brokers);
+	}
+
+	public Broker broker(int id) {
+		return brokers.get(id - 1);
 	}
 
 	public Admin admin() {
@@ -216,7 +301,7 @@ public final class Stack implements AutoCloseable {
 	}
 
 	public String bootstrapServers() {
-		return "127.0.0.1:" + kafkaPort;
+		return brokers.stream().map(b -> "127.0.0.1:" + b.port()).collect(Collectors.joining(","));
 	}
 
 	/**
@@ -234,7 +319,9 @@ public final class Stack implements AutoCloseable {
 		if (topics.isEmpty()) {
 			return;
 		}
-		List<NewTopic> newTopics = topics.stream().map(t -> new NewTopic(t, settings.partitions(), (short) 1)).toList();
+		List<NewTopic> newTopics = topics.stream()
+			.map(t -> new NewTopic(t, settings.partitions(), (short) settings.replicas()))
+			.toList();
 		try {
 			admin.createTopics(newTopics).all().get(60, TimeUnit.SECONDS);
 		}
@@ -245,17 +332,103 @@ public final class Stack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts every broker that is not running (all together: a quorum's nodes wait for
+	 * each other) and waits until each listens.
+	 */
 	public void startBroker() {
-		broker.start();
-		awaitUp("broker listening on " + kafkaPort, Duration.ofSeconds(120), () -> {
-			broker.requireAlive();
-			return listening(kafkaPort);
+		for (Broker b : brokers) {
+			if (!b.process().alive()) {
+				b.process().start();
+			}
+		}
+		for (Broker b : brokers) {
+			awaitListening(b, Duration.ofSeconds(240));
+		}
+	}
+
+	/**
+	 * SIGTERM to every broker: a controlled shutdown, as an operator restarting the
+	 * cluster would do.
+	 */
+	public void stopBroker() {
+		brokers.parallelStream().forEach(b -> b.process().stop(Duration.ofSeconds(60)));
+	}
+
+	/** Starts one broker again (same ports, same data) and waits until it listens. */
+	public void startBroker(int id) {
+		Broker b = broker(id);
+		b.process().start();
+		awaitListening(b, Duration.ofSeconds(240));
+	}
+
+	/**
+	 * SIGTERM to one broker: its controlled shutdown hands its leaderships over first.
+	 */
+	public void stopBroker(int id) {
+		broker(id).process().stop(Duration.ofSeconds(90));
+	}
+
+	/** kill -9 of one broker: no controlled shutdown, no log flush. */
+	public void kill9Broker(int id) {
+		broker(id).process().kill9();
+	}
+
+	private void awaitListening(Broker b, Duration atMost) {
+		awaitUp(b + " listening", atMost, () -> {
+			b.process().requireAlive();
+			return listening(b.port());
 		});
 	}
 
-	/** SIGTERM: a controlled shutdown, as an operator restarting the broker would do. */
-	public void stopBroker() {
-		broker.stop(Duration.ofSeconds(60));
+	/** The leader of each partition of {@code topic} (-1 where none). */
+	public Map<Integer, Integer> leaders(String topic) throws Exception {
+		Map<Integer, Integer> leaders = new LinkedHashMap<>();
+		admin.describeTopics(List.of(topic))
+			.allTopicNames()
+			.get(10, TimeUnit.SECONDS)
+			.get(topic)
+			.partitions()
+			.forEach(p -> leaders.put(p.partition(), p.leader() == null ? -1 : p.leader().id()));
+		return leaders;
+	}
+
+	/** The broker that leads the most partitions of the solicitations' topic. */
+	public int solicitationsLeader() throws Exception {
+		return leaders(SOLICITATIONS).values()
+			.stream()
+			.filter(id -> id > 0)
+			.collect(Collectors.groupingBy(id -> id, Collectors.counting()))
+			.entrySet()
+			.stream()
+			.max(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey)
+			.orElseThrow(() -> new IllegalStateException(SOLICITATIONS + " has no leader"));
+	}
+
+	/** The node id of the active controller, the leader of the KRaft quorum. */
+	public int activeController() throws Exception {
+		return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
+	}
+
+	/**
+	 * Waits until every partition of every topic has all its replicas in sync again:
+	 * after a broker came back, before the next one may go.
+	 */
+	public void awaitFullyReplicated(Duration atMost) {
+		awaitUp("every partition fully replicated", atMost, () -> {
+			Set<String> topics = admin
+				.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))
+				.names()
+				.get(10, TimeUnit.SECONDS);
+			return admin.describeTopics(topics)
+				.allTopicNames()
+				.get(20, TimeUnit.SECONDS)
+				.values()
+				.stream()
+				.flatMap(t -> t.partitions().stream())
+				.allMatch(p -> p.leader() != null && p.leader().id() >= 0 && p.isr().size() == p.replicas().size());
+		});
 	}
 
 	/** A new instance of the service, not started yet, on a port of its own. */
@@ -424,6 +597,28 @@ public final class Stack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The partitions of the service's input topic (the solicitations for the policy, the
+	 * decisions for the notification service) that the instance's members hold now. Needs
+	 * static membership: a member is known by its {@code group.instance.id}, the
+	 * instance's name (with a thread suffix where the service adds one).
+	 */
+	public Set<Integer> heldPartitions(Service service, Instance instance) throws Exception {
+		if (!settings.staticMembership() || service.consumerGroup == null) {
+			throw new IllegalStateException("needs static membership and a consumer group");
+		}
+		String topic = service == Service.POLICY ? SOLICITATIONS : "politely.decisions";
+		return describe(service).members()
+			.stream()
+			.filter(m -> m.groupInstanceId()
+				.map(id -> id.equals(instance.name()) || id.startsWith(instance.name() + "-"))
+				.orElse(false))
+			.flatMap(m -> m.assignment().topicPartitions().stream())
+			.filter(tp -> tp.topic().equals(topic))
+			.map(org.apache.kafka.common.TopicPartition::partition)
+			.collect(Collectors.toCollection(java.util.TreeSet::new));
+	}
+
 	public boolean healthy(Instance instance) {
 		return status(instance.url() + "/actuator/health") == 200;
 	}
@@ -510,6 +705,13 @@ public final class Stack implements AutoCloseable {
 		env.put("POLITELY_TOPIC_PARTITIONS", String.valueOf(settings.partitions()));
 		env.put("POLITELY_PUBLIC_URL", "http://127.0.0.1:" + publicPort);
 		env.put("POLITELY_POLICY_URL", "http://127.0.0.1:" + policyPort);
+		if (settings.brokers() > 1) {
+			env.put("POLITELY_TOPIC_REPLICAS", String.valueOf(settings.replicas()));
+			env.put("POLITELY_MIN_INSYNC_REPLICAS", String.valueOf(settings.minInSyncReplicas()));
+		}
+		if (settings.staticMembership()) {
+			env.put("POLITELY_INSTANCE_ID", name);
+		}
 		if (service == Service.POLICY) {
 			env.put("POLITELY_STATE_DIR", work.resolve("state").resolve(name).toString());
 			env.put("POLITELY_ADVERTISED_ADDRESS", "127.0.0.1:" + port);
@@ -529,7 +731,7 @@ public final class Stack implements AutoCloseable {
 		if (admin != null) {
 			admin.close(Duration.ofSeconds(2));
 		}
-		broker.stop(Duration.ofSeconds(30));
+		brokers.parallelStream().forEach(b -> b.process().stop(Duration.ofSeconds(30)));
 		mail.close();
 		JvmProcess.killAll();
 		// the jar copies are 300 MB a run; the logs and the broker's data stay for a
