@@ -69,6 +69,32 @@ class ComposeInvariantsTest {
 
 	@ParameterizedTest
 	@MethodSource("deployments")
+	@SuppressWarnings("unchecked")
+	void mountsItsOwnProfilesNeverTheDemoOwnerWithItsPublishedSecret(Deployment deployment) {
+		for (String name : deployment.services().keySet()) {
+			List<Object> mounts = (List<Object>) deployment.service(name).getOrDefault("volumes", List.of());
+			assertThat(mounts).as("%s: volumes", name)
+				.noneMatch((mount) -> String.valueOf(mount).contains("config/profiles"));
+		}
+		for (String name : DeploymentTest.SERVICES) {
+			assertThat((List<Object>) deployment.service(name).get("volumes")).as(name)
+				.contains("${POLITELY_PROFILES:-./profiles}:/profiles:ro");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("deployments")
+	void theVerdictKeyIsRequiredWithoutDefault(Deployment deployment) {
+		for (String name : List.of("intake-service", "policy-service")) {
+			// ${VAR:?message}: compose refuses to start without it; ${VAR:-x} would be a
+			// public key
+			assertThat(deployment.env(name).get("POLITELY_VERDICT_KEY")).as(name)
+				.startsWith("${POLITELY_VERDICT_KEY:?");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("deployments")
 	void everyContainerRestartsAndStopsGracefully(Deployment deployment) {
 		for (String name : deployment.services().keySet()) {
 			assertThat(deployment.service(name).get("restart")).as("%s: restart policy", name)
@@ -192,8 +218,13 @@ class ComposeInvariantsTest {
 			});
 		}
 
+		/**
+		 * The path in the container: the first absolute path after the source, which may
+		 * itself hold a colon ({@code ${POLITELY_PROFILES:-./profiles}}).
+		 */
 		private static String target(Object mount) {
-			return String.valueOf(mount).split(":")[1];
+			String[] parts = String.valueOf(mount).split(":");
+			return Stream.of(parts).skip(1).filter((part) -> part.startsWith("/")).findFirst().orElse(parts[1]);
 		}
 
 		@SuppressWarnings("unchecked")

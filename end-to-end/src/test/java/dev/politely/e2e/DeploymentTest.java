@@ -53,7 +53,9 @@ class DeploymentTest {
 		for (String name : SERVICES) {
 			Map<String, Object> service = services.get(name);
 			assertThat(service).as(name).containsKeys("healthcheck", "mem_limit", "build");
-			assertThat((List<String>) service.get("volumes")).as(name).contains("./config/profiles:/profiles:ro");
+			assertThat((List<String>) service.get("volumes")).as(name)
+				.contains("${POLITELY_PROFILES:-./profiles}:/profiles:ro")
+				.noneMatch((mount) -> mount.contains("config/profiles"));
 			Map<String, Object> kafka = (Map<String, Object>) ((Map<String, Object>) service.get("depends_on"))
 				.get("kafka");
 			assertThat(kafka).as(name).containsEntry("condition", "service_healthy");

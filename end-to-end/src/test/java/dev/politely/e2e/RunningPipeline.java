@@ -60,6 +60,9 @@ final class RunningPipeline implements AutoCloseable {
 		String[] common = { "--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers, "--POLITELY_PROFILES_DIR=" + profiles,
 				"--POLITELY_TOPIC_PARTITIONS=2", "--SMTP_HOST=127.0.0.1", "--SMTP_TLS=none", "--SMTP_PORT=" + smtpPort,
+				// the key of the verdict links, shared by the intake and the policy (no
+				// default)
+				"--POLITELY_VERDICT_KEY=e2e:ZTJlLW9ubHktdmVyZGljdC1rZXktb2YtMzItYnl0ZXMtb3ItbW9yZQ==",
 				// the policy logs each decision at DEBUG only; the tracing scenario looks
 				// for that line
 				"--logging.level.dev.politely.policy.stream.DecisionProcessor=debug" };

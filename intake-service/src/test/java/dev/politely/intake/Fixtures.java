@@ -26,6 +26,12 @@ public final class Fixtures {
 	/** The secret of the contract's example profile. */
 	public static final String ALICE_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
+	/**
+	 * The verdict key of the tests (src/test/resources/application.properties): what
+	 * {@code POLITELY_VERDICT_KEY} holds.
+	 */
+	public static final String VERDICT_KEY = "test:dGVzdC1vbmx5LXZlcmRpY3Qta2V5LTMyLWJ5dGVzLWxvbmc=";
+
 	private Fixtures() {
 	}
 

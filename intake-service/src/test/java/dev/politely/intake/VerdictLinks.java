@@ -10,7 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verdict link tokens made as contracts/verdict-token.md documents them (and as the
- * policy service makes them), independently of the intake's own code.
+ * policy service makes them), independently of the intake's own code. A key is one entry
+ * of {@code POLITELY_VERDICT_KEY}, {@code kid:base64key}.
  */
 public final class VerdictLinks {
 
@@ -19,22 +20,35 @@ public final class VerdictLinks {
 	private VerdictLinks() {
 	}
 
-	public static String token(String secret, String ownerId, String solicitationId, String reviewDecisionId,
+	public static String token(String key, String ownerId, String solicitationId, String reviewDecisionId,
 			String verdict, Instant expiresAt) {
-		return token(secret, String.join("|", ownerId, solicitationId, reviewDecisionId, verdict,
+		return token(key, String.join("|", ownerId, solicitationId, reviewDecisionId, verdict,
 				Long.toString(expiresAt.getEpochSecond())));
 	}
 
 	/** Any payload, signed the documented way. */
-	public static String token(String secret, String payload) {
-		return BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
-				+ BASE64URL.encodeToString(mac(secret, payload.getBytes(StandardCharsets.UTF_8)));
+	public static String token(String key, String payload) {
+		return kid(key) + "." + BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+				+ BASE64URL.encodeToString(mac(key, payload.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	public static byte[] mac(String secret, byte[] payload) {
-		byte[] secretBytes = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-		byte[] key = hmac(secretBytes, "politely-verdict-links".getBytes(StandardCharsets.UTF_8));
-		return hmac(key, payload);
+	public static String kid(String key) {
+		return key.substring(0, key.indexOf(':'));
+	}
+
+	public static byte[] mac(String key, byte[] payload) {
+		return hmac(Base64.getDecoder().decode(key.substring(key.indexOf(':') + 1)), payload);
+	}
+
+	/**
+	 * A token as made before the server key: two parts, keyed with HMAC-SHA256(the
+	 * owner's webhook secret bytes, "politely-verdict-links"). No longer accepted.
+	 */
+	public static String formerToken(String webhookSecret, String payload) {
+		byte[] secret = Base64.getDecoder().decode(webhookSecret.substring("whsec_".length()));
+		byte[] key = hmac(secret, "politely-verdict-links".getBytes(StandardCharsets.UTF_8));
+		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+		return BASE64URL.encodeToString(bytes) + "." + BASE64URL.encodeToString(hmac(key, bytes));
 	}
 
 	private static byte[] hmac(byte[] key, byte[] data) {

@@ -7,16 +7,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -691,6 +694,13 @@ public final class Stack implements AutoCloseable {
 			.get(5, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * The verdict link key the intake and the policy share (they have no default): made
+	 * fresh for each run, like every other secret of a test stack.
+	 */
+	private static final String VERDICT_KEY = "harness:" + Base64.getEncoder()
+		.encodeToString((UUID.randomUUID() + "" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII));
+
 	private Map<String, String> serviceEnvironment(Service service, int port, int managementPort, String name) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put(service.portVariable, String.valueOf(port));
@@ -705,6 +715,7 @@ public final class Stack implements AutoCloseable {
 		env.put("POLITELY_TOPIC_PARTITIONS", String.valueOf(settings.partitions()));
 		env.put("POLITELY_PUBLIC_URL", "http://127.0.0.1:" + publicPort);
 		env.put("POLITELY_POLICY_URL", "http://127.0.0.1:" + policyPort);
+		env.put("POLITELY_VERDICT_KEY", VERDICT_KEY);
 		if (settings.brokers() > 1) {
 			env.put("POLITELY_TOPIC_REPLICAS", String.valueOf(settings.replicas()));
 			env.put("POLITELY_MIN_INSYNC_REPLICAS", String.valueOf(settings.minInSyncReplicas()));

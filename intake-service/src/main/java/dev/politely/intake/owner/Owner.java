@@ -2,22 +2,20 @@ package dev.politely.intake.owner;
 
 import dev.politely.profile.Profile;
 import dev.politely.webhook.signature.WebhookSecret;
-import dev.politely.webhook.verdict.VerdictLinkKey;
 
 /**
  * What the intake knows of an owner: their valid profile, read by the shared reader, with
- * the keys derived from its secret once rather than per request.
+ * the webhook key parsed from its secret once rather than per request.
  *
  * @param profile the owner's current valid profile
  */
-public record Owner(Profile profile, WebhookSecret webhookSecret, VerdictLinkKey verdictLinkKey) {
+public record Owner(Profile profile, WebhookSecret webhookSecret) {
 
 	/** Only the display name is shown on a page, so it is bounded and on one line. */
 	private static final int MAX_DISPLAY_NAME = 200;
 
 	public static Owner of(Profile profile) {
-		return new Owner(profile, WebhookSecret.parse(profile.webhookSecret()),
-				VerdictLinkKey.derive(profile.webhookSecret()));
+		return new Owner(profile, WebhookSecret.parse(profile.webhookSecret()));
 	}
 
 	public String ownerId() {

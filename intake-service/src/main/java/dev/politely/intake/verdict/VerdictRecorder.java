@@ -15,6 +15,7 @@ import dev.politely.intake.owner.OwnerDirectory;
 import dev.politely.intake.verdict.VerdictTokens.Check;
 import dev.politely.intake.verdict.VerdictTokens.Invalid;
 import dev.politely.intake.verdict.VerdictTokens.Valid;
+import dev.politely.webhook.verdict.VerdictKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ public class VerdictRecorder {
 
 	private final OwnerDirectory owners;
 
+	private final VerdictKeys keys;
+
 	private final EventWriter writer;
 
 	private final Clock clock;
@@ -57,9 +60,11 @@ public class VerdictRecorder {
 	 * ({@code POLITELY_VERDICT_TTL}, read from the same variable): no valid link outlives
 	 * it
 	 */
-	VerdictRecorder(OwnerDirectory owners, EventWriter writer, Clock clock, IntakeProperties properties,
-			MeterRegistry metrics, @Value("${politely.verdict-ttl:14d}") Duration verdictTtl) {
+	VerdictRecorder(OwnerDirectory owners, VerdictKeys keys, EventWriter writer, Clock clock,
+			IntakeProperties properties, MeterRegistry metrics,
+			@Value("${politely.verdict-ttl:14d}") Duration verdictTtl) {
 		this.owners = owners;
+		this.keys = keys;
 		this.writer = writer;
 		this.clock = clock;
 		this.topic = properties.topics().verdicts();
@@ -69,7 +74,7 @@ public class VerdictRecorder {
 
 	/** What the link is worth now; decides nothing. */
 	public Check check(String token) {
-		Check check = VerdictTokens.check(token, this.owners::find, this.clock.instant(), this.verdictTtl);
+		Check check = VerdictTokens.check(token, this.keys, this.owners::find, this.clock.instant(), this.verdictTtl);
 		if (check instanceof Invalid invalid) {
 			log.warn("Verdict link refused: {}", invalid.refusal());
 		}

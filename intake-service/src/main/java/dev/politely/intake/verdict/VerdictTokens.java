@@ -14,10 +14,14 @@ import java.util.regex.Pattern;
 
 import dev.politely.intake.owner.Owner;
 import dev.politely.intake.owner.OwnerId;
+import dev.politely.webhook.verdict.VerdictKeys;
 
 /**
  * Checks a verdict link's token (contracts/verdict-token.md), in the documented order:
- * two parts and five fields, a known owner, the mac (constant time), the expiry. Strict:
+ * three parts and five fields, a listed key, a known owner, the mac (constant time), the
+ * expiry. A token of the format before key ids (two parts, signed with a key derived from
+ * the owner's webhook secret) is malformed: that derivation is not kept even to verify,
+ * since a published webhook secret would keep forging links until they expire. Strict:
  * base64url without padding and in canonical form, so that no other spelling of a token
  * passes; UTF-8 only; lower-case canonical UUIDs.
  */
@@ -34,7 +38,7 @@ public final class VerdictTokens {
 	/** Between the policy's clock, which set the expiry, and ours. */
 	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-	private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)");
+	private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9_-]{1,32})\\.([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)");
 
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -51,7 +55,14 @@ public final class VerdictTokens {
 	/** Why a token is refused; the pages tell nobody which, the log does. */
 	public enum Refusal {
 
-		MALFORMED, UNKNOWN_OWNER, BAD_MAC,
+		MALFORMED,
+
+		/**
+		 * Signed with a key that is not (or no longer) in {@code POLITELY_VERDICT_KEY}.
+		 */
+		UNKNOWN_KEY,
+
+		UNKNOWN_OWNER, BAD_MAC,
 
 		/**
 		 * Signed, but expiring further away than any link the policy makes: whoever
@@ -66,33 +77,35 @@ public final class VerdictTokens {
 
 	}
 
-	/** Signed by the owner's key and not expired: the verdict may be recorded. */
+	/** Signed by a listed key and not expired: the verdict may be recorded. */
 	public record Valid(VerdictToken token, Owner owner) implements Check {
 	}
 
-	/** Signed by the owner's key, but too late. */
+	/** Signed by a listed key, but too late. */
 	public record Expired(VerdictToken token, Owner owner) implements Check {
 	}
 
 	/**
-	 * Not a token the owner's key signed: malformed, unknown owner, or a mac that does
-	 * not match.
+	 * Not a token a listed key signed: malformed, unknown key or owner, or a mac that
+	 * does not match.
 	 */
 	public record Invalid(Refusal refusal) implements Check {
 	}
 
 	/**
+	 * @param keys the listed verdict keys; the token names the one that signed it
 	 * @param maxLifetime the lifetime of the links the policy makes: a token that expires
 	 * later than this from now (give or take a minute of clock skew) is refused
 	 */
-	public static Check check(String token, Function<String, Optional<Owner>> owners, Instant now,
+	public static Check check(String token, VerdictKeys keys, Function<String, Optional<Owner>> owners, Instant now,
 			Duration maxLifetime) {
 		var shape = (token != null && token.length() <= MAX_LENGTH) ? SHAPE.matcher(token) : null;
 		if (shape == null || !shape.matches()) {
 			return new Invalid(Refusal.MALFORMED);
 		}
-		byte[] payload = decode(shape.group(1));
-		byte[] mac = decode(shape.group(2));
+		String kid = shape.group(1);
+		byte[] payload = decode(shape.group(2));
+		byte[] mac = decode(shape.group(3));
 		String text = (payload != null) ? utf8(payload) : null;
 		if (text == null || mac == null || mac.length != MAC_BYTES) {
 			return new Invalid(Refusal.MALFORMED);
@@ -101,11 +114,14 @@ public final class VerdictTokens {
 		if (parsed == null) {
 			return new Invalid(Refusal.MALFORMED);
 		}
+		if (!keys.knows(kid)) {
+			return new Invalid(Refusal.UNKNOWN_KEY);
+		}
 		Owner owner = owners.apply(parsed.ownerId()).orElse(null);
 		if (owner == null) {
 			return new Invalid(Refusal.UNKNOWN_OWNER);
 		}
-		if (!owner.verdictLinkKey().verifies(payload, mac)) {
+		if (!keys.verifies(kid, payload, mac)) {
 			return new Invalid(Refusal.BAD_MAC);
 		}
 		if (parsed.expiresAt().isAfter(now.plus(maxLifetime).plus(CLOCK_SKEW))) {

@@ -158,7 +158,7 @@ class KafkaDownTest {
 	}
 
 	private HttpResponse<String> postVerdict() throws Exception {
-		String token = VerdictLinks.token(ALICE_SECRET, "alice", UUID.randomUUID().toString(),
+		String token = VerdictLinks.token(Fixtures.VERDICT_KEY, "alice", UUID.randomUUID().toString(),
 				UUID.randomUUID().toString(), "ACCEPT", Instant.now().plusSeconds(3600));
 		return send(HttpRequest.newBuilder(url("/v1/verdicts/" + token)).POST(HttpRequest.BodyPublishers.noBody()));
 	}

@@ -44,6 +44,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.politely.intake.Fixtures.ALICE_SECRET;
+import static dev.politely.intake.Fixtures.VERDICT_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,6 +60,14 @@ import static org.awaitility.Awaitility.await;
 class VerdictKafkaTest {
 
 	private static final String EVE_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
+
+	/**
+	 * The listed key id with another key: what someone without the server key can make.
+	 */
+	private static final String FORGED_KEY = "test:WFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFg=";
+
+	/** A key that is not (or no longer) listed in POLITELY_VERDICT_KEY. */
+	private static final String REMOVED_KEY = "old:dGVzdC1vbmx5LXZlcmRpY3Qta2V5LTMyLWJ5dGVzLWxvbmc=";
 
 	private static final Path PROFILES = withEve(Fixtures.profilesDirectory());
 
@@ -108,7 +117,7 @@ class VerdictKafkaTest {
 	@Test
 	void recordsTheVerdictOnPostThenSaysSoInTheOwnersLanguage() throws Exception {
 		UUID solicitationId = UUID.randomUUID();
-		String token = VerdictLinks.token(ALICE_SECRET, "alice", solicitationId.toString(), REVIEW, "DECLINE",
+		String token = VerdictLinks.token(VERDICT_KEY, "alice", solicitationId.toString(), REVIEW, "DECLINE",
 				Instant.now().plusSeconds(3600));
 		long before = written();
 
@@ -164,7 +173,7 @@ class VerdictKafkaTest {
 
 	@Test
 	void speaksEnglishToAnEnglishOwnerAndEscapesTheirName() throws Exception {
-		String token = VerdictLinks.token(EVE_SECRET, "eve", UUID.randomUUID().toString(), REVIEW, "DECLINE",
+		String token = VerdictLinks.token(VERDICT_KEY, "eve", UUID.randomUUID().toString(), REVIEW, "DECLINE",
 				Instant.now().plusSeconds(3600));
 
 		HttpResponse<String> page = get(token);
@@ -180,13 +189,19 @@ class VerdictKafkaTest {
 		String token = aliceToken("ACCEPT", Instant.now().plusSeconds(3600));
 		char first = token.charAt(0);
 		String altered = ((first == 'Y') ? 'Z' : 'Y') + token.substring(1);
-		String forged = VerdictLinks.token(EVE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
+		String forged = VerdictLinks.token(FORGED_KEY, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
 				Instant.now().plusSeconds(3600));
-		String unknownOwner = VerdictLinks.token(EVE_SECRET, "mallory", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
+		String unknownOwner = VerdictLinks.token(VERDICT_KEY, "mallory", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
 				Instant.now().plusSeconds(3600));
+		String removedKey = VerdictLinks.token(REMOVED_KEY, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
+				Instant.now().plusSeconds(3600));
+		// the format before the server key, keyed with alice's (published) webhook secret
+		String former = VerdictLinks.formerToken(ALICE_SECRET, String.join("|", "alice", UUID.randomUUID().toString(),
+				REVIEW, "ACCEPT", Long.toString(Instant.now().getEpochSecond() + 3600)));
 		long before = written();
 
-		for (String refused : List.of(altered, forged, unknownOwner, "not-a-token", token + "A", token + ".x")) {
+		for (String refused : List.of(altered, forged, removedKey, former, unknownOwner, "not-a-token", token + "A",
+				token + ".x")) {
 			for (HttpResponse<String> response : List.of(get(refused),
 					post(refused, HttpRequest.BodyPublishers.noBody(), null))) {
 				assertThat(response.statusCode()).as(refused).isEqualTo(404);
@@ -258,7 +273,7 @@ class VerdictKafkaTest {
 	}
 
 	private static String aliceToken(String verdict, Instant expiresAt) {
-		return VerdictLinks.token(ALICE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, verdict, expiresAt);
+		return VerdictLinks.token(VERDICT_KEY, "alice", UUID.randomUUID().toString(), REVIEW, verdict, expiresAt);
 	}
 
 	private long written() {

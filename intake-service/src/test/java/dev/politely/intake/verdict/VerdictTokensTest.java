@@ -1,16 +1,12 @@
 package dev.politely.intake.verdict;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.politely.intake.VerdictLinks;
 import dev.politely.intake.Fixtures;
@@ -21,6 +17,7 @@ import dev.politely.intake.verdict.VerdictTokens.Expired;
 import dev.politely.intake.verdict.VerdictTokens.Invalid;
 import dev.politely.intake.verdict.VerdictTokens.Refusal;
 import dev.politely.intake.verdict.VerdictTokens.Valid;
+import dev.politely.webhook.verdict.VerdictKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VerdictTokensTest {
 
 	private static final String BOB_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
+
+	/** The key that signs in these tests, kid {@code a}. */
+	private static final String KEY_A = "a:QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=";
+
+	/** A key listed after a rotation, kid {@code b}. */
+	private static final String KEY_B = "b:QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
+
+	/** Another key under the id {@code a}: not the listed one. */
+	private static final String OTHER_A = "a:WFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFg=";
 
 	private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -45,10 +51,12 @@ class VerdictTokensTest {
 	private static final Map<String, Owner> OWNERS = Map.of("alice", owner("alice", ALICE_SECRET), "bob",
 			owner("bob", BOB_SECRET));
 
+	private static final VerdictKeys LISTED = VerdictKeys.parse(KEY_A);
+
 	@Test
 	void acceptsATokenMadeAsDocumented() {
-		Check accept = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS));
-		Check decline = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "DECLINE", IN_14_DAYS));
+		Check accept = check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS));
+		Check decline = check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "DECLINE", IN_14_DAYS));
 
 		assertThat(accept).isInstanceOfSatisfying(Valid.class, (valid) -> {
 			assertThat(valid.token()).isEqualTo(new VerdictToken("alice", UUID.fromString(SOLICITATION),
@@ -64,19 +72,20 @@ class VerdictTokensTest {
 		String[] fields = { "alice", SOLICITATION, REVIEW, "ACCEPT", Long.toString(IN_14_DAYS.getEpochSecond()) };
 		String[] altered = { "bob", SOLICITATION.replace('7', '8'), REVIEW.replace('0', '1'), "DECLINE",
 				Long.toString(IN_14_DAYS.getEpochSecond() + 86_400) };
-		byte[] mac = VerdictLinks.mac(ALICE_SECRET, utf8(String.join("|", fields)));
+		byte[] mac = VerdictLinks.mac(KEY_A, utf8(String.join("|", fields)));
 		for (int i = 0; i < fields.length; i++) {
 			String[] changed = fields.clone();
 			changed[i] = altered[i];
 
-			assertThat(check(encode(utf8(String.join("|", changed))) + "." + encode(mac))).as("field %d altered", i)
+			assertThat(check("a." + encode(utf8(String.join("|", changed))) + "." + encode(mac)))
+				.as("field %d altered", i)
 				.isEqualTo(new Invalid(Refusal.BAD_MAC));
 		}
 	}
 
 	@Test
 	void refusesAnyCharacterOfTheTokenAltered() {
-		String token = VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String token = VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
 		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
 		int checked = 0;
 		for (int i = 0; i < token.length(); i++) {
@@ -95,37 +104,57 @@ class VerdictTokensTest {
 	void refusesAnAlteredMac() {
 		String payload = String.join("|", "alice", SOLICITATION, REVIEW, "ACCEPT",
 				Long.toString(IN_14_DAYS.getEpochSecond()));
-		byte[] mac = VerdictLinks.mac(ALICE_SECRET, utf8(payload));
+		byte[] mac = VerdictLinks.mac(KEY_A, utf8(payload));
 		mac[31] ^= 0x01;
 
-		assertThat(check(encode(utf8(payload)) + "." + encode(mac))).isEqualTo(new Invalid(Refusal.BAD_MAC));
+		assertThat(check("a." + encode(utf8(payload)) + "." + encode(mac))).isEqualTo(new Invalid(Refusal.BAD_MAC));
 	}
 
 	@Test
-	void refusesATokenSignedWithAnotherSecret() {
-		assertThat(check(VerdictLinks.token(BOB_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+	void refusesATokenSignedWithAnotherKeyUnderTheListedId() {
+		assertThat(check(VerdictLinks.token(OTHER_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isEqualTo(new Invalid(Refusal.BAD_MAC));
-		// the webhook secret itself is not the key: the key is derived from it
+	}
+
+	@Test
+	void verifiesTheOldAndTheNewKeyWhileBothAreListed() {
+		String signedByA = VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String signedByB = VerdictLinks.token(KEY_B, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		VerdictKeys rotated = VerdictKeys.parse(KEY_B + "," + KEY_A);
+
+		assertThat(check(signedByA, rotated)).isInstanceOf(Valid.class);
+		assertThat(check(signedByB, rotated)).isInstanceOf(Valid.class);
+		assertThat(check(signedByB)).isEqualTo(new Invalid(Refusal.UNKNOWN_KEY));
+	}
+
+	@Test
+	void refusesATokenWhoseKeyWasRemoved() {
+		String signedByA = VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+
+		assertThat(check(signedByA, VerdictKeys.parse(KEY_B))).isEqualTo(new Invalid(Refusal.UNKNOWN_KEY));
+	}
+
+	@Test
+	void refusesATokenOfTheFormerFormatKeyedWithTheWebhookSecret() {
 		String payload = String.join("|", "alice", SOLICITATION, REVIEW, "ACCEPT",
 				Long.toString(IN_14_DAYS.getEpochSecond()));
-		byte[] keyedWithTheSecret = hmac(Base64.getDecoder().decode(ALICE_SECRET.substring(6)), utf8(payload));
-		assertThat(check(encode(utf8(payload)) + "." + encode(keyedWithTheSecret)))
-			.isEqualTo(new Invalid(Refusal.BAD_MAC));
+
+		assertThat(check(VerdictLinks.formerToken(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
 	@Test
 	void refusesAnUnknownOwner() {
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, "mallory", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+		assertThat(check(VerdictLinks.token(KEY_A, "mallory", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isEqualTo(new Invalid(Refusal.UNKNOWN_OWNER));
 	}
 
 	@Test
 	void expiresAtTheSecondWritten() {
 		Check expiredBySecond = check(
-				VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.minusSeconds(1)));
-		Check expiringNow = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW));
+				VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.minusSeconds(1)));
+		Check expiringNow = check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW));
 		Check validOneSecondMore = check(
-				VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.plusSeconds(1)));
+				VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.plusSeconds(1)));
 
 		assertThat(expiredBySecond).isInstanceOfSatisfying(Expired.class,
 				(expired) -> assertThat(expired.token().expiresAt()).isEqualTo(NOW.minusSeconds(1)));
@@ -134,7 +163,8 @@ class VerdictTokensTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", ".", "abc", "abc.", ".abc", "a.b.c", "YWxpY2U.YWxpY2U=", "YWxp$2U.YWxpY2U",
+	@ValueSource(strings = { "", ".", "abc", "abc.", ".abc", "a.b.c", "a..YWxpY2U", "a.YWxpY2U.", "a.b.c.d",
+			"a.YWxpY2U.YWxpY2U=", "a.YWxpY2U+.YWxpY2U", "a.YWxpY2U", "YWxpY2U.YWxpY2U=", "YWxp$2U.YWxpY2U",
 			"YWxpY2U+.YWxpY2U", "YWxpY2U/.YWxpY2U", "YWxpY2U .YWxpY2U", "YWxpY2U.YWxpY2U\n", "%41.%42" })
 	void refusesMalformedBase64(String token) {
 		assertThat(check(token)).isEqualTo(new Invalid(Refusal.MALFORMED));
@@ -142,8 +172,8 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesNonCanonicalBase64() {
-		String token = VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
-		String mac = token.substring(token.indexOf('.') + 1);
+		String token = VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String mac = token.substring(token.lastIndexOf('.') + 1);
 		// 32 bytes take 43 characters; the last one carries 4 bits and 2 unused bits that
 		// the decoder ignores
 		char last = mac.charAt(mac.length() - 1);
@@ -166,14 +196,14 @@ class VerdictTokensTest {
 			"../alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|1795000000",
 			"" })
 	void refusesAWellSignedPayloadWithoutFiveValidFields(String payload) {
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+		assertThat(check(VerdictLinks.token(KEY_A, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
 	@Test
 	void refusesAPayloadThatIsNotUtf8() {
 		byte[] payload = { 'a', 'l', 'i', 'c', 'e', (byte) 0xC0, (byte) 0xAF, '|' };
 
-		assertThat(check(encode(payload) + "." + encode(VerdictLinks.mac(ALICE_SECRET, payload))))
+		assertThat(check("a." + encode(payload) + "." + encode(VerdictLinks.mac(KEY_A, payload))))
 			.isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
@@ -181,7 +211,7 @@ class VerdictTokensTest {
 	void refusesAnOverlongToken() {
 		String payload = "alice|" + "x".repeat(600);
 
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+		assertThat(check(VerdictLinks.token(KEY_A, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
 		assertThat(check(null)).isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
@@ -189,14 +219,18 @@ class VerdictTokensTest {
 	void refusesAValidlySignedTokenThatOutlivesTheConfiguredLifetime() {
 		Instant inAYear = NOW.plus(Duration.ofDays(365));
 
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", inAYear)))
+		assertThat(check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", inAYear)))
 			.isEqualTo(new Invalid(Refusal.OUTLIVES_TTL));
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+		assertThat(check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isInstanceOf(Valid.class);
 	}
 
 	private static Check check(String token) {
-		return VerdictTokens.check(token, (id) -> Optional.ofNullable(OWNERS.get(id)), NOW, TTL);
+		return check(token, LISTED);
+	}
+
+	private static Check check(String token, VerdictKeys keys) {
+		return VerdictTokens.check(token, keys, (id) -> Optional.ofNullable(OWNERS.get(id)), NOW, TTL);
 	}
 
 	private static Owner owner(String ownerId, String secret) {
@@ -210,17 +244,6 @@ class VerdictTokensTest {
 
 	private static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static byte[] hmac(byte[] key, byte[] data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.politely.policy.config.PolicyProperties;
 import dev.politely.profile.ProfileDirectory;
+import dev.politely.webhook.verdict.VerdictKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -36,13 +37,14 @@ class PolicyTopology {
 
 	@Bean
 	KStream<String, String> policyStream(StreamsBuilder builder, PolicyProperties properties, ProfileDirectory profiles,
-			JsonMapper json, Clock clock, MeterRegistry registry, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator) {
+			JsonMapper json, Clock clock, MeterRegistry registry, VerdictKeys verdictKeys,
+			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		DecisionMetrics metrics = new DecisionMetrics(registry, clock);
 		metrics.registerAtZero(profiles.owners(), properties.topics().deadLetters());
 		return build(builder, properties.topics(), properties.state(), profiles, new EventCodec(json),
-				new VerdictLinks(properties.publicUrl(), properties.verdictTtl()), clock, metrics, new StreamTracing(
-						tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP)));
+				new VerdictLinks(properties.publicUrl(), properties.verdictTtl(), verdictKeys), clock, metrics,
+				new StreamTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+						propagator.getIfAvailable(() -> Propagator.NOOP)));
 	}
 
 	/**

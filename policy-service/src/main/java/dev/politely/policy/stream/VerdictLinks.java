@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import dev.politely.profile.Profile;
-import dev.politely.webhook.verdict.VerdictLinkKey;
+import dev.politely.webhook.verdict.VerdictKeys;
 
 /**
  * The two links of a REVIEW email, {@code {publicUrl}/v1/verdicts/{token}}, one per
@@ -14,11 +14,11 @@ import dev.politely.webhook.verdict.VerdictLinkKey;
  *
  * <p>
  * Token format (contracts/verdict-token.md):
- * {@code base64url(payload) "." base64url(mac)}, with payload
+ * {@code kid "." base64url(payload) "." base64url(mac)}, with payload
  * {@code owner|solicitationId|reviewDecisionId|ACCEPT or DECLINE|expiry epoch seconds}
- * and mac = HMAC-SHA256 keyed with {@link VerdictLinkKey} (HMAC-SHA256(owner's webhook
- * secret bytes, "politely-verdict-links")). The intake, which knows the same secret,
- * verifies it; nothing is stored to check a link.
+ * and mac = HMAC-SHA256 keyed with the first key of {@code POLITELY_VERDICT_KEY}
+ * ({@link VerdictKeys}), whose id is {@code kid}. The intake, which reads the same
+ * setting, verifies it; nothing is stored to check a link.
  */
 final class VerdictLinks {
 
@@ -28,9 +28,12 @@ final class VerdictLinks {
 
 	private final Duration ttl;
 
-	VerdictLinks(String publicUrl, Duration ttl) {
+	private final VerdictKeys keys;
+
+	VerdictLinks(String publicUrl, Duration ttl, VerdictKeys keys) {
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.ttl = ttl;
+		this.keys = keys;
 	}
 
 	DecisionMade.Review create(Profile profile, String solicitationId, String reviewDecisionId, Instant now) {
@@ -43,8 +46,9 @@ final class VerdictLinks {
 			Instant expiresAt) {
 		String payload = String.join("|", profile.owner(), solicitationId, reviewDecisionId, verdict,
 				Long.toString(expiresAt.getEpochSecond()));
-		byte[] mac = VerdictLinkKey.derive(profile.webhookSecret()).sign(payload.getBytes(StandardCharsets.UTF_8));
-		return publicUrl + "/v1/verdicts/" + BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+		byte[] mac = this.keys.sign(payload.getBytes(StandardCharsets.UTF_8));
+		return publicUrl + "/v1/verdicts/" + this.keys.signingKid() + "."
+				+ BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
 				+ BASE64URL.encodeToString(mac);
 	}
 

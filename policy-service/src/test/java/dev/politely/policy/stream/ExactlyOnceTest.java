@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import dev.politely.policy.config.PolicyProperties;
+import dev.politely.webhook.verdict.VerdictKeys;
 import dev.politely.profile.ExampleProfile;
 import dev.politely.profile.ProfileDirectory;
 import org.apache.kafka.clients.admin.Admin;
@@ -187,8 +188,10 @@ class ExactlyOnceTest {
 		profiles.refresh();
 		StreamsBuilder builder = new StreamsBuilder();
 		PolicyTopology.build(builder, topics.config(), PolicyProperties.State.defaults(), profiles,
-				new EventCodec(json), new VerdictLinks("http://localhost:8080", Duration.ofDays(14)), clock,
-				new DecisionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), StreamTracing.NONE);
+				new EventCodec(json),
+				new VerdictLinks("http://localhost:8080", Duration.ofDays(14),
+						VerdictKeys.parse("test:QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=")),
+				clock, new DecisionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), StreamTracing.NONE);
 		Properties props = new Properties();
 		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "policy-" + topics.prefix);
 		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import dev.politely.policy.config.PolicyProperties;
+import dev.politely.webhook.verdict.VerdictKeys;
 import dev.politely.profile.ProfileDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -64,8 +65,9 @@ class StateRetentionTest {
 		StreamsBuilder builder = new StreamsBuilder();
 		PolicyTopology.build(builder, topics, PolicyProperties.State.defaults(), new ProfileDirectory(profiles),
 				new EventCodec(JsonMapper.builder().build()),
-				new VerdictLinks("http://localhost:8080", Duration.ofDays(14)), clock,
-				new DecisionMetrics(meters, clock), StreamTracing.NONE);
+				new VerdictLinks("http://localhost:8080", Duration.ofDays(14),
+						VerdictKeys.parse("test:QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=")),
+				clock, new DecisionMetrics(meters, clock), StreamTracing.NONE);
 		Properties props = new Properties();
 		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "retention-test");
 		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

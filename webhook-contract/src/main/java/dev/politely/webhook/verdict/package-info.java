@@ -1,6 +1,6 @@
 /**
- * The key of the owner's verdict links (contract section 4, contracts/verdict-token.md),
- * shared by the policy service, which signs the links of a REVIEW, and the intake, which
- * checks them.
+ * The server keys of the owners' verdict links (contract section 4,
+ * contracts/verdict-token.md), shared by the policy service, which signs the links of a
+ * REVIEW, and the intake, which checks them.
  */
 package dev.politely.webhook.verdict;
