@@ -61,7 +61,7 @@ class ExportedMetricsTest {
 	static void runSolicitationsOfSeveralKindsThrough(EmbeddedKafkaBroker broker, @TempDir Path profiles)
 			throws Exception {
 		pipeline = RunningPipeline.start(broker.getBrokersAsString(), mail.getSmtp().getPort(), profiles);
-		SignedWebhook webhook = new SignedWebhook(pipeline.intakeUrl(), RunningPipeline.SECRET);
+		WebhookSender webhook = new WebhookSender(pipeline.intakeUrl(), RunningPipeline.SECRET);
 
 		List<String> solicitations = new ArrayList<>();
 		for (String example : List.of("connection-coherent.json", "connection-ghost.json", "advice-within-budget.json",

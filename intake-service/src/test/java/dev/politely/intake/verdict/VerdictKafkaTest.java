@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.politely.intake.EventSchema;
 import dev.politely.intake.Fixtures;
 import dev.politely.intake.Topics;
-import dev.politely.intake.VerdictLinks;
+import dev.politely.intake.DocumentedTokens;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.observation.Observation;
@@ -108,7 +108,7 @@ class VerdictKafkaTest {
 	@Test
 	void recordsTheVerdictOnPostThenSaysSoInTheOwnersLanguage() throws Exception {
 		UUID solicitationId = UUID.randomUUID();
-		String token = VerdictLinks.token(ALICE_SECRET, "alice", solicitationId.toString(), REVIEW, "DECLINE",
+		String token = DocumentedTokens.token(ALICE_SECRET, "alice", solicitationId.toString(), REVIEW, "DECLINE",
 				Instant.now().plusSeconds(3600));
 		long before = written();
 
@@ -164,7 +164,7 @@ class VerdictKafkaTest {
 
 	@Test
 	void speaksEnglishToAnEnglishOwnerAndEscapesTheirName() throws Exception {
-		String token = VerdictLinks.token(EVE_SECRET, "eve", UUID.randomUUID().toString(), REVIEW, "DECLINE",
+		String token = DocumentedTokens.token(EVE_SECRET, "eve", UUID.randomUUID().toString(), REVIEW, "DECLINE",
 				Instant.now().plusSeconds(3600));
 
 		HttpResponse<String> page = get(token);
@@ -180,10 +180,10 @@ class VerdictKafkaTest {
 		String token = aliceToken("ACCEPT", Instant.now().plusSeconds(3600));
 		char first = token.charAt(0);
 		String altered = ((first == 'Y') ? 'Z' : 'Y') + token.substring(1);
-		String forged = VerdictLinks.token(EVE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
+		String forged = DocumentedTokens.token(EVE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
 				Instant.now().plusSeconds(3600));
-		String unknownOwner = VerdictLinks.token(EVE_SECRET, "mallory", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
-				Instant.now().plusSeconds(3600));
+		String unknownOwner = DocumentedTokens.token(EVE_SECRET, "mallory", UUID.randomUUID().toString(), REVIEW,
+				"ACCEPT", Instant.now().plusSeconds(3600));
 		long before = written();
 
 		for (String refused : List.of(altered, forged, unknownOwner, "not-a-token", token + "A", token + ".x")) {
@@ -258,7 +258,7 @@ class VerdictKafkaTest {
 	}
 
 	private static String aliceToken(String verdict, Instant expiresAt) {
-		return VerdictLinks.token(ALICE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, verdict, expiresAt);
+		return DocumentedTokens.token(ALICE_SECRET, "alice", UUID.randomUUID().toString(), REVIEW, verdict, expiresAt);
 	}
 
 	private long written() {

@@ -12,7 +12,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.politely.intake.VerdictLinks;
+import dev.politely.intake.DocumentedTokens;
 import dev.politely.intake.Fixtures;
 import dev.politely.intake.owner.Owner;
 import dev.politely.profile.ProfileParser;
@@ -47,8 +47,9 @@ class VerdictTokensTest {
 
 	@Test
 	void acceptsATokenMadeAsDocumented() {
-		Check accept = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS));
-		Check decline = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "DECLINE", IN_14_DAYS));
+		Check accept = check(DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS));
+		Check decline = check(
+				DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "DECLINE", IN_14_DAYS));
 
 		assertThat(accept).isInstanceOfSatisfying(Valid.class, (valid) -> {
 			assertThat(valid.token()).isEqualTo(new VerdictToken("alice", UUID.fromString(SOLICITATION),
@@ -64,7 +65,7 @@ class VerdictTokensTest {
 		String[] fields = { "alice", SOLICITATION, REVIEW, "ACCEPT", Long.toString(IN_14_DAYS.getEpochSecond()) };
 		String[] altered = { "bob", SOLICITATION.replace('7', '8'), REVIEW.replace('0', '1'), "DECLINE",
 				Long.toString(IN_14_DAYS.getEpochSecond() + 86_400) };
-		byte[] mac = VerdictLinks.mac(ALICE_SECRET, utf8(String.join("|", fields)));
+		byte[] mac = DocumentedTokens.mac(ALICE_SECRET, utf8(String.join("|", fields)));
 		for (int i = 0; i < fields.length; i++) {
 			String[] changed = fields.clone();
 			changed[i] = altered[i];
@@ -76,7 +77,7 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesAnyCharacterOfTheTokenAltered() {
-		String token = VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String token = DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
 		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
 		int checked = 0;
 		for (int i = 0; i < token.length(); i++) {
@@ -95,7 +96,7 @@ class VerdictTokensTest {
 	void refusesAnAlteredMac() {
 		String payload = String.join("|", "alice", SOLICITATION, REVIEW, "ACCEPT",
 				Long.toString(IN_14_DAYS.getEpochSecond()));
-		byte[] mac = VerdictLinks.mac(ALICE_SECRET, utf8(payload));
+		byte[] mac = DocumentedTokens.mac(ALICE_SECRET, utf8(payload));
 		mac[31] ^= 0x01;
 
 		assertThat(check(encode(utf8(payload)) + "." + encode(mac))).isEqualTo(new Invalid(Refusal.BAD_MAC));
@@ -103,7 +104,7 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesATokenSignedWithAnotherSecret() {
-		assertThat(check(VerdictLinks.token(BOB_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+		assertThat(check(DocumentedTokens.token(BOB_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isEqualTo(new Invalid(Refusal.BAD_MAC));
 		// the webhook secret itself is not the key: the key is derived from it
 		String payload = String.join("|", "alice", SOLICITATION, REVIEW, "ACCEPT",
@@ -115,17 +116,17 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesAnUnknownOwner() {
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, "mallory", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+		assertThat(check(DocumentedTokens.token(ALICE_SECRET, "mallory", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isEqualTo(new Invalid(Refusal.UNKNOWN_OWNER));
 	}
 
 	@Test
 	void expiresAtTheSecondWritten() {
 		Check expiredBySecond = check(
-				VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.minusSeconds(1)));
-		Check expiringNow = check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW));
+				DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.minusSeconds(1)));
+		Check expiringNow = check(DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW));
 		Check validOneSecondMore = check(
-				VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.plusSeconds(1)));
+				DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.plusSeconds(1)));
 
 		assertThat(expiredBySecond).isInstanceOfSatisfying(Expired.class,
 				(expired) -> assertThat(expired.token().expiresAt()).isEqualTo(NOW.minusSeconds(1)));
@@ -142,7 +143,7 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesNonCanonicalBase64() {
-		String token = VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String token = DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
 		String mac = token.substring(token.indexOf('.') + 1);
 		// 32 bytes take 43 characters; the last one carries 4 bits and 2 unused bits that
 		// the decoder ignores
@@ -166,14 +167,14 @@ class VerdictTokensTest {
 			"../alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|1795000000",
 			"" })
 	void refusesAWellSignedPayloadWithoutFiveValidFields(String payload) {
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+		assertThat(check(DocumentedTokens.token(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
 	@Test
 	void refusesAPayloadThatIsNotUtf8() {
 		byte[] payload = { 'a', 'l', 'i', 'c', 'e', (byte) 0xC0, (byte) 0xAF, '|' };
 
-		assertThat(check(encode(payload) + "." + encode(VerdictLinks.mac(ALICE_SECRET, payload))))
+		assertThat(check(encode(payload) + "." + encode(DocumentedTokens.mac(ALICE_SECRET, payload))))
 			.isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
@@ -181,7 +182,7 @@ class VerdictTokensTest {
 	void refusesAnOverlongToken() {
 		String payload = "alice|" + "x".repeat(600);
 
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+		assertThat(check(DocumentedTokens.token(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
 		assertThat(check(null)).isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
@@ -189,9 +190,9 @@ class VerdictTokensTest {
 	void refusesAValidlySignedTokenThatOutlivesTheConfiguredLifetime() {
 		Instant inAYear = NOW.plus(Duration.ofDays(365));
 
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", inAYear)))
+		assertThat(check(DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", inAYear)))
 			.isEqualTo(new Invalid(Refusal.OUTLIVES_TTL));
-		assertThat(check(VerdictLinks.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+		assertThat(check(DocumentedTokens.token(ALICE_SECRET, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isInstanceOf(Valid.class);
 	}
 

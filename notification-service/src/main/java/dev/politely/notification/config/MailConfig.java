@@ -3,7 +3,7 @@ package dev.politely.notification.config;
 import java.time.Clock;
 
 import dev.politely.notification.callback.CallbackJobs;
-import dev.politely.notification.decision.DecisionJson;
+import dev.politely.notification.inbound.DecisionJson;
 import dev.politely.notification.delivery.MailSender;
 import dev.politely.notification.delivery.MimeLetters;
 import dev.politely.notification.delivery.SmtpOutbox;

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.politely.notification.callback.CallbackJob;
 import dev.politely.notification.callback.CallbackJobs;
 import dev.politely.notification.callback.CallbackPayload;
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.delivery.MailSender;
 import dev.politely.notification.delivery.MimeLetters;
 import dev.politely.notification.delivery.RecipientRejectedException;

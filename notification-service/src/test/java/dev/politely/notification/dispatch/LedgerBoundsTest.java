@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.politely.notification.MutableClock;
-import dev.politely.notification.decision.DecisionJson;
+import dev.politely.notification.inbound.DecisionJson;
 import dev.politely.notification.digest.DigestBook;
 import dev.politely.notification.ledger.DeliveryLedger;
 import dev.politely.notification.ledger.PartitionReader;

@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @EmbeddedKafka(partitions = 2,
 		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
-class ExactlyOnceTest {
+class OneEmailPerRecipientTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(40);
 

@@ -12,11 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Verdict link tokens made as contracts/verdict-token.md documents them (and as the
  * policy service makes them), independently of the intake's own code.
  */
-public final class VerdictLinks {
+public final class DocumentedTokens {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-	private VerdictLinks() {
+	private DocumentedTokens() {
 	}
 
 	public static String token(String secret, String ownerId, String solicitationId, String reviewDecisionId,
