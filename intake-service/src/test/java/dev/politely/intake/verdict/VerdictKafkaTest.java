@@ -1,5 +1,7 @@
 package dev.politely.intake.verdict;
 
+import dev.politely.intake.IntakeServiceTest;
+import org.springframework.test.context.TestPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,16 +31,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,12 +49,10 @@ import static org.awaitility.Awaitility.await;
  * The verdict links against a real (embedded, KRaft) broker, over real HTTP: GET shows,
  * only POST writes.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "politely.readiness.consumer-groups=", "politely.readiness.policy-url=" })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestPropertySource(properties = "politely.readiness.consumer-groups=")
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class VerdictKafkaTest {
+class VerdictKafkaTest extends IntakeServiceTest {
 
 	private static final String EVE_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
 
@@ -76,9 +72,6 @@ class VerdictKafkaTest {
 
 	@Autowired
 	RecordedObservations observations;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
 
 	@DynamicPropertySource
 	static void profiles(DynamicPropertyRegistry registry) {
