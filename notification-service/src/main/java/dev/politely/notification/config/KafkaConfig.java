@@ -218,11 +218,6 @@ class KafkaConfig {
 				properties.ledger().writeTimeout(), clock);
 	}
 
-	@Bean
-	DecisionPartitions decisionPartitions(DeliveryLedger deliveryLedger, DigestBook digestBook) {
-		return new DecisionPartitions(deliveryLedger, digestBook);
-	}
-
 	/**
 	 * Boot's configurer applies {@code spring.kafka.listener.*} and the error handler
 	 * bean; it is typed for {@code <Object, Object>} factories only, hence the raw types.
