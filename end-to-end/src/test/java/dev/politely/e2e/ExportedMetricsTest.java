@@ -66,7 +66,7 @@ class ExportedMetricsTest {
 		String alice = RunningPipeline.demoProfile()
 			.replace("callbackOrigins: [http://localhost:9999]", "callbackOrigins: [" + unanswered + "]");
 		pipeline = RunningPipeline.start(broker.getBrokersAsString(), mail.getSmtp().getPort(), profiles, alice);
-		SignedWebhook webhook = new SignedWebhook(pipeline.intakeUrl(), RunningPipeline.SECRET);
+		WebhookSender webhook = new WebhookSender(pipeline.intakeUrl(), RunningPipeline.SECRET);
 
 		List<String> solicitations = new ArrayList<>();
 		for (String example : List.of("connection-coherent.json", "connection-ghost.json", "advice-within-budget.json",

@@ -51,7 +51,7 @@ abstract class PipelineScenario {
 
 	private RunningPipeline pipeline;
 
-	private SignedWebhook webhook;
+	private WebhookSender webhook;
 
 	/**
 	 * @param bootstrapServers read once the broker is up, before the services start
@@ -63,7 +63,7 @@ abstract class PipelineScenario {
 	@BeforeAll
 	void startTheServices(@TempDir Path profiles) throws Exception {
 		this.pipeline = RunningPipeline.start(this.bootstrapServers.get(), mail.getSmtp().getPort(), profiles);
-		this.webhook = new SignedWebhook(this.pipeline.intakeUrl(), RunningPipeline.SECRET);
+		this.webhook = new WebhookSender(this.pipeline.intakeUrl(), RunningPipeline.SECRET);
 	}
 
 	@AfterAll

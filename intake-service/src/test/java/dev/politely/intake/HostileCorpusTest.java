@@ -1,5 +1,6 @@
 package dev.politely.intake;
 
+import org.springframework.test.context.TestPropertySource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,11 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,12 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the right 4xx problem detail, none written to Kafka, and the service still healthy
  * and still taking a good delivery afterwards.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "politely.readiness.consumer-groups=", "politely.readiness.policy-url=",
-				"politely.intake.rate-limit.limit-for-period=1000000" })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestPropertySource(
+		properties = { "politely.readiness.consumer-groups=", "politely.intake.rate-limit.limit-for-period=1000000" })
 @DirtiesContext
-class HostileCorpusTest {
+class HostileCorpusTest extends IntakeServiceTest {
 
 	private static final Path PROFILES = Fixtures.profilesDirectory();
 
@@ -57,9 +52,6 @@ class HostileCorpusTest {
 
 	@LocalServerPort
 	int port;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
 
 	@DynamicPropertySource
 	static void profiles(DynamicPropertyRegistry registry) {

@@ -4,17 +4,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 @PropertySource("classpath:notification-service.properties")
 public class NotificationApplication {
 
 	public static void main(String[] args) {
 		// Jakarta Mail otherwise looks its stream provider up through the service loader
-		// on every MIME operation,
-		// which in a Boot fat jar took 47 % of this service's CPU (BENCHMARKS.md); naming
-		// it skips the lookup.
+		// on every MIME operation, which in a Boot fat jar was most of this service's CPU
+		// (the figure is in BENCHMARKS.md); naming it skips the lookup.
 		if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
 			System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 		}

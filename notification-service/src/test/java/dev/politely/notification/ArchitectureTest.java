@@ -21,7 +21,7 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule decisionsArePlainRecords = noClasses().that()
-		.resideInAPackage("..notification.decision..")
+		.resideInAPackage("..notification.inbound..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "jakarta.mail..", "org.thymeleaf..");

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,8 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The callback channel against a real receiver (the JDK's HTTP server): signed, retried
  * on 5xx, 429 and timeouts, given up on a 400, and never in the way of the emails.
  */
-@EmbeddedKafka(partitions = 1,
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedBroker(partitions = 1)
 class CallbackDeliveryTest {
 
 	private static final String ALICE_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

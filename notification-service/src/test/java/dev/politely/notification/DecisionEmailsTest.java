@@ -40,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
 		"politely.topics.partitions=3", "politely.retry.initial-interval=100ms", "politely.retry.max-interval=400ms",
 		"resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state=500ms",
 		"resilience4j.retry.instances.smtp.wait-duration=50ms" })
-@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedBroker
 class DecisionEmailsTest {
 
 	private static final GreenMail greenMail = startGreenMail();

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
-import dev.politely.notification.decision.DecisionJson;
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionJson;
+import dev.politely.notification.inbound.DecisionMade;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,8 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * across a restart; a REVIEW still goes at once; NONE sends the owner nothing, the
  * requester still gets their reply.
  */
-@EmbeddedKafka(partitions = 2,
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedBroker
 class DigestTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -13,7 +13,7 @@ import java.util.UUID;
 import dev.politely.intake.Fixtures;
 import dev.politely.intake.Fixtures.Signed;
 import dev.politely.intake.Topics;
-import dev.politely.intake.VerdictLinks;
+import dev.politely.intake.DocumentedTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -158,7 +158,7 @@ class KafkaDownTest {
 	}
 
 	private HttpResponse<String> postVerdict() throws Exception {
-		String token = VerdictLinks.token(Fixtures.VERDICT_KEY, "alice", UUID.randomUUID().toString(),
+		String token = DocumentedTokens.token(Fixtures.VERDICT_KEY, "alice", UUID.randomUUID().toString(),
 				UUID.randomUUID().toString(), "ACCEPT", Instant.now().plusSeconds(3600));
 		return send(HttpRequest.newBuilder(url("/v1/verdicts/" + token)).POST(HttpRequest.BodyPublishers.noBody()));
 	}

@@ -1,5 +1,7 @@
 package dev.politely.intake.solicitation;
 
+import dev.politely.intake.IntakeServiceTest;
+import org.springframework.test.context.TestPropertySource;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
@@ -43,12 +45,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,12 +57,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole service against a real (embedded, KRaft) broker, over real HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "politely.profiles-rescan-interval=100ms",
-				"politely.readiness.consumer-groups=" + SolicitationKafkaTest.READER_GROUP,
-				"politely.readiness.policy-url=", "politely.readiness.cache-for=50ms" })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class SolicitationKafkaTest {
+@TestPropertySource(properties = { "politely.profiles-rescan-interval=100ms",
+		"politely.readiness.consumer-groups=" + SolicitationKafkaTest.READER_GROUP,
+		"politely.readiness.cache-for=50ms" })
+class SolicitationKafkaTest extends IntakeServiceTest {
 
 	static final String READER_GROUP = "intake-test-downstream";
 
@@ -81,9 +77,6 @@ class SolicitationKafkaTest {
 
 	@LocalManagementPort
 	int managementPort;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
 
 	@DynamicPropertySource
 	static void profiles(DynamicPropertyRegistry registry) {

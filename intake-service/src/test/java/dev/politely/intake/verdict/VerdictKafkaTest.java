@@ -1,5 +1,7 @@
 package dev.politely.intake.verdict;
 
+import dev.politely.intake.IntakeServiceTest;
+import org.springframework.test.context.TestPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.politely.intake.EventSchema;
 import dev.politely.intake.Fixtures;
 import dev.politely.intake.Topics;
-import dev.politely.intake.VerdictLinks;
+import dev.politely.intake.DocumentedTokens;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.observation.Observation;
@@ -29,16 +31,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,12 +50,10 @@ import static org.awaitility.Awaitility.await;
  * The verdict links against a real (embedded, KRaft) broker, over real HTTP: GET shows,
  * only POST writes.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "politely.readiness.consumer-groups=", "politely.readiness.policy-url=" })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestPropertySource(properties = "politely.readiness.consumer-groups=")
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class VerdictKafkaTest {
+class VerdictKafkaTest extends IntakeServiceTest {
 
 	private static final String EVE_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
 
@@ -85,9 +81,6 @@ class VerdictKafkaTest {
 
 	@Autowired
 	RecordedObservations observations;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
 
 	@DynamicPropertySource
 	static void profiles(DynamicPropertyRegistry registry) {
@@ -117,7 +110,7 @@ class VerdictKafkaTest {
 	@Test
 	void recordsTheVerdictOnPostThenSaysSoInTheOwnersLanguage() throws Exception {
 		UUID solicitationId = UUID.randomUUID();
-		String token = VerdictLinks.token(VERDICT_KEY, "alice", solicitationId.toString(), REVIEW, "DECLINE",
+		String token = DocumentedTokens.token(VERDICT_KEY, "alice", solicitationId.toString(), REVIEW, "DECLINE",
 				Instant.now().plusSeconds(3600));
 		long before = written();
 
@@ -173,7 +166,7 @@ class VerdictKafkaTest {
 
 	@Test
 	void speaksEnglishToAnEnglishOwnerAndEscapesTheirName() throws Exception {
-		String token = VerdictLinks.token(VERDICT_KEY, "eve", UUID.randomUUID().toString(), REVIEW, "DECLINE",
+		String token = DocumentedTokens.token(VERDICT_KEY, "eve", UUID.randomUUID().toString(), REVIEW, "DECLINE",
 				Instant.now().plusSeconds(3600));
 
 		HttpResponse<String> page = get(token);
@@ -189,15 +182,15 @@ class VerdictKafkaTest {
 		String token = aliceToken("ACCEPT", Instant.now().plusSeconds(3600));
 		char first = token.charAt(0);
 		String altered = ((first == 'Y') ? 'Z' : 'Y') + token.substring(1);
-		String forged = VerdictLinks.token(FORGED_KEY, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
+		String forged = DocumentedTokens.token(FORGED_KEY, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
 				Instant.now().plusSeconds(3600));
-		String unknownOwner = VerdictLinks.token(VERDICT_KEY, "mallory", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
-				Instant.now().plusSeconds(3600));
-		String removedKey = VerdictLinks.token(REMOVED_KEY, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
+		String unknownOwner = DocumentedTokens.token(VERDICT_KEY, "mallory", UUID.randomUUID().toString(), REVIEW,
+				"ACCEPT", Instant.now().plusSeconds(3600));
+		String removedKey = DocumentedTokens.token(REMOVED_KEY, "alice", UUID.randomUUID().toString(), REVIEW, "ACCEPT",
 				Instant.now().plusSeconds(3600));
 		// the format before the server key, keyed with alice's (published) webhook secret
-		String former = VerdictLinks.formerToken(ALICE_SECRET, String.join("|", "alice", UUID.randomUUID().toString(),
-				REVIEW, "ACCEPT", Long.toString(Instant.now().getEpochSecond() + 3600)));
+		String former = DocumentedTokens.formerToken(ALICE_SECRET, String.join("|", "alice",
+				UUID.randomUUID().toString(), REVIEW, "ACCEPT", Long.toString(Instant.now().getEpochSecond() + 3600)));
 		long before = written();
 
 		for (String refused : List.of(altered, forged, removedKey, former, unknownOwner, "not-a-token", token + "A",
@@ -273,7 +266,7 @@ class VerdictKafkaTest {
 	}
 
 	private static String aliceToken(String verdict, Instant expiresAt) {
-		return VerdictLinks.token(VERDICT_KEY, "alice", UUID.randomUUID().toString(), REVIEW, verdict, expiresAt);
+		return DocumentedTokens.token(VERDICT_KEY, "alice", UUID.randomUUID().toString(), REVIEW, verdict, expiresAt);
 	}
 
 	private long written() {

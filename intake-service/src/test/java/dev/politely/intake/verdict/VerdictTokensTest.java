@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.politely.intake.VerdictLinks;
+import dev.politely.intake.DocumentedTokens;
 import dev.politely.intake.Fixtures;
 import dev.politely.intake.owner.Owner;
 import dev.politely.profile.ProfileParser;
@@ -55,8 +55,8 @@ class VerdictTokensTest {
 
 	@Test
 	void acceptsATokenMadeAsDocumented() {
-		Check accept = check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS));
-		Check decline = check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "DECLINE", IN_14_DAYS));
+		Check accept = check(DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS));
+		Check decline = check(DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "DECLINE", IN_14_DAYS));
 
 		assertThat(accept).isInstanceOfSatisfying(Valid.class, (valid) -> {
 			assertThat(valid.token()).isEqualTo(new VerdictToken("alice", UUID.fromString(SOLICITATION),
@@ -72,7 +72,7 @@ class VerdictTokensTest {
 		String[] fields = { "alice", SOLICITATION, REVIEW, "ACCEPT", Long.toString(IN_14_DAYS.getEpochSecond()) };
 		String[] altered = { "bob", SOLICITATION.replace('7', '8'), REVIEW.replace('0', '1'), "DECLINE",
 				Long.toString(IN_14_DAYS.getEpochSecond() + 86_400) };
-		byte[] mac = VerdictLinks.mac(KEY_A, utf8(String.join("|", fields)));
+		byte[] mac = DocumentedTokens.mac(KEY_A, utf8(String.join("|", fields)));
 		for (int i = 0; i < fields.length; i++) {
 			String[] changed = fields.clone();
 			changed[i] = altered[i];
@@ -85,7 +85,7 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesAnyCharacterOfTheTokenAltered() {
-		String token = VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String token = DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
 		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
 		int checked = 0;
 		for (int i = 0; i < token.length(); i++) {
@@ -104,7 +104,7 @@ class VerdictTokensTest {
 	void refusesAnAlteredMac() {
 		String payload = String.join("|", "alice", SOLICITATION, REVIEW, "ACCEPT",
 				Long.toString(IN_14_DAYS.getEpochSecond()));
-		byte[] mac = VerdictLinks.mac(KEY_A, utf8(payload));
+		byte[] mac = DocumentedTokens.mac(KEY_A, utf8(payload));
 		mac[31] ^= 0x01;
 
 		assertThat(check("a." + encode(utf8(payload)) + "." + encode(mac))).isEqualTo(new Invalid(Refusal.BAD_MAC));
@@ -112,14 +112,14 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesATokenSignedWithAnotherKeyUnderTheListedId() {
-		assertThat(check(VerdictLinks.token(OTHER_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+		assertThat(check(DocumentedTokens.token(OTHER_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isEqualTo(new Invalid(Refusal.BAD_MAC));
 	}
 
 	@Test
 	void verifiesTheOldAndTheNewKeyWhileBothAreListed() {
-		String signedByA = VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
-		String signedByB = VerdictLinks.token(KEY_B, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String signedByA = DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String signedByB = DocumentedTokens.token(KEY_B, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
 		VerdictKeys rotated = VerdictKeys.parse(KEY_B + "," + KEY_A);
 
 		assertThat(check(signedByA, rotated)).isInstanceOf(Valid.class);
@@ -129,7 +129,7 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesATokenWhoseKeyWasRemoved() {
-		String signedByA = VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String signedByA = DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
 
 		assertThat(check(signedByA, VerdictKeys.parse(KEY_B))).isEqualTo(new Invalid(Refusal.UNKNOWN_KEY));
 	}
@@ -139,22 +139,23 @@ class VerdictTokensTest {
 		String payload = String.join("|", "alice", SOLICITATION, REVIEW, "ACCEPT",
 				Long.toString(IN_14_DAYS.getEpochSecond()));
 
-		assertThat(check(VerdictLinks.formerToken(ALICE_SECRET, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+		assertThat(check(DocumentedTokens.formerToken(ALICE_SECRET, payload)))
+			.isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
 	@Test
 	void refusesAnUnknownOwner() {
-		assertThat(check(VerdictLinks.token(KEY_A, "mallory", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+		assertThat(check(DocumentedTokens.token(KEY_A, "mallory", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isEqualTo(new Invalid(Refusal.UNKNOWN_OWNER));
 	}
 
 	@Test
 	void expiresAtTheSecondWritten() {
 		Check expiredBySecond = check(
-				VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.minusSeconds(1)));
-		Check expiringNow = check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW));
+				DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.minusSeconds(1)));
+		Check expiringNow = check(DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW));
 		Check validOneSecondMore = check(
-				VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.plusSeconds(1)));
+				DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", NOW.plusSeconds(1)));
 
 		assertThat(expiredBySecond).isInstanceOfSatisfying(Expired.class,
 				(expired) -> assertThat(expired.token().expiresAt()).isEqualTo(NOW.minusSeconds(1)));
@@ -172,7 +173,7 @@ class VerdictTokensTest {
 
 	@Test
 	void refusesNonCanonicalBase64() {
-		String token = VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
+		String token = DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS);
 		String mac = token.substring(token.lastIndexOf('.') + 1);
 		// 32 bytes take 43 characters; the last one carries 4 bits and 2 unused bits that
 		// the decoder ignores
@@ -196,14 +197,14 @@ class VerdictTokensTest {
 			"../alice|7d9f3c1e-2b4a-3c5d-8e6f-1a2b3c4d5e6f|0f1e2d3c-4b5a-3968-8776-655443322110|ACCEPT|1795000000",
 			"" })
 	void refusesAWellSignedPayloadWithoutFiveValidFields(String payload) {
-		assertThat(check(VerdictLinks.token(KEY_A, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+		assertThat(check(DocumentedTokens.token(KEY_A, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
 	@Test
 	void refusesAPayloadThatIsNotUtf8() {
 		byte[] payload = { 'a', 'l', 'i', 'c', 'e', (byte) 0xC0, (byte) 0xAF, '|' };
 
-		assertThat(check("a." + encode(payload) + "." + encode(VerdictLinks.mac(KEY_A, payload))))
+		assertThat(check("a." + encode(payload) + "." + encode(DocumentedTokens.mac(KEY_A, payload))))
 			.isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
@@ -211,7 +212,7 @@ class VerdictTokensTest {
 	void refusesAnOverlongToken() {
 		String payload = "alice|" + "x".repeat(600);
 
-		assertThat(check(VerdictLinks.token(KEY_A, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
+		assertThat(check(DocumentedTokens.token(KEY_A, payload))).isEqualTo(new Invalid(Refusal.MALFORMED));
 		assertThat(check(null)).isEqualTo(new Invalid(Refusal.MALFORMED));
 	}
 
@@ -219,9 +220,9 @@ class VerdictTokensTest {
 	void refusesAValidlySignedTokenThatOutlivesTheConfiguredLifetime() {
 		Instant inAYear = NOW.plus(Duration.ofDays(365));
 
-		assertThat(check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", inAYear)))
+		assertThat(check(DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", inAYear)))
 			.isEqualTo(new Invalid(Refusal.OUTLIVES_TTL));
-		assertThat(check(VerdictLinks.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
+		assertThat(check(DocumentedTokens.token(KEY_A, "alice", SOLICITATION, REVIEW, "ACCEPT", IN_14_DAYS)))
 			.isInstanceOf(Valid.class);
 	}
 

@@ -6,7 +6,7 @@ import dev.politely.notification.callback.CallbackBackoff;
 import dev.politely.notification.callback.CallbackJobs;
 import dev.politely.notification.callback.CallbackScheduler;
 import dev.politely.notification.callback.CallbackSender;
-import dev.politely.notification.decision.DecisionJson;
+import dev.politely.notification.inbound.DecisionJson;
 import dev.politely.notification.ledger.DeliveryLedger;
 import dev.politely.notification.ledger.PartitionReader;
 import dev.politely.profile.ProfileDirectory;

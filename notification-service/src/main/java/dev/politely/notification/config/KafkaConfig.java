@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.politely.notification.decision.DecisionJson;
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionJson;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.delivery.SmtpUnavailableException;
 import dev.politely.notification.digest.DigestBook;
 import dev.politely.notification.dispatch.DecisionPartitions;
@@ -216,11 +216,6 @@ class KafkaConfig {
 			NotificationProperties properties, Clock clock) {
 		return new DigestBook(stateTemplate, partitionReader, DecisionJson.mapper(), properties.topics().digests(),
 				properties.ledger().writeTimeout(), clock);
-	}
-
-	@Bean
-	DecisionPartitions decisionPartitions(DeliveryLedger deliveryLedger, DigestBook digestBook) {
-		return new DecisionPartitions(deliveryLedger, digestBook);
 	}
 
 	/**

@@ -2,16 +2,10 @@ package dev.politely.notification.config;
 
 import java.time.Clock;
 
-import dev.politely.notification.callback.CallbackJobs;
-import dev.politely.notification.decision.DecisionJson;
 import dev.politely.notification.delivery.MailSender;
 import dev.politely.notification.delivery.MimeLetters;
 import dev.politely.notification.delivery.SmtpOutbox;
 import dev.politely.notification.delivery.SmtpTls;
-import dev.politely.notification.digest.DigestBook;
-import dev.politely.notification.digest.DigestSender;
-import dev.politely.notification.dispatch.DecisionNotifier;
-import dev.politely.notification.ledger.DeliveryLedger;
 import dev.politely.notification.letter.LetterWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -24,7 +18,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * The letters, the MIME messages, the one SMTP connection they go through (behind a retry
- * and a circuit breaker), the daily digests, and what a decision gives.
+ * and a circuit breaker).
  */
 @Configuration(proxyBeanMethods = false)
 class MailConfig {
@@ -76,24 +70,6 @@ class MailConfig {
 	@Bean
 	MimeLetters mimeLetters(Session smtpSession, NotificationProperties properties, Clock clock) {
 		return new MimeLetters(smtpSession, properties.mail().from(), clock);
-	}
-
-	@Bean(destroyMethod = "close")
-	DigestSender digestSender(DigestBook digestBook, LetterWriter letterWriter, MimeLetters mimeLetters,
-			MailSender mailSender, DeliveryLedger deliveryLedger, MeterRegistry registry, Clock clock,
-			NotificationProperties properties) {
-		DigestSender sender = new DigestSender(digestBook, letterWriter, mimeLetters, mailSender, deliveryLedger,
-				registry, clock);
-		sender.start(properties.digest().checkInterval());
-		return sender;
-	}
-
-	@Bean
-	DecisionNotifier decisionNotifier(LetterWriter letterWriter, MimeLetters mimeLetters, MailSender mailSender,
-			DeliveryLedger deliveryLedger, DigestBook digestBook, CallbackJobs callbackJobs, MeterRegistry registry,
-			Clock clock) {
-		return new DecisionNotifier(letterWriter, mimeLetters, mailSender, deliveryLedger, digestBook, callbackJobs,
-				DecisionJson.mapper(), registry, clock);
 	}
 
 }

@@ -1,14 +1,11 @@
 package dev.politely.notification.config;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import dev.politely.profile.ProfileDirectory;
 import dev.politely.profile.RefusedProfileCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The owners' profiles, through the shared reader (contract section 2): read at start and
@@ -19,22 +16,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProfilesConfig {
 
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService profileRefresher() {
-		return Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "profile-refresh");
-			t.setDaemon(true);
-			return t;
-		});
+	private final ProfileDirectory profiles;
+
+	ProfilesConfig(NotificationProperties properties, MeterRegistry registry) {
+		this.profiles = new ProfileDirectory(properties.profilesDir(), new RefusedProfileCounter(registry));
 	}
 
 	@Bean
-	ProfileDirectory profileDirectory(NotificationProperties properties, ScheduledExecutorService profileRefresher,
-			MeterRegistry registry) {
-		ProfileDirectory profiles = new ProfileDirectory(properties.profilesDir(), new RefusedProfileCounter(registry));
-		long every = properties.profilesRescan().toMillis();
-		profileRefresher.scheduleWithFixedDelay(profiles::refresh, every, every, TimeUnit.MILLISECONDS);
-		return profiles;
+	ProfileDirectory profileDirectory() {
+		return this.profiles;
+	}
+
+	@Scheduled(initialDelayString = "${politely.profiles-rescan:5s}",
+			fixedDelayString = "${politely.profiles-rescan:5s}")
+	void rescan() {
+		this.profiles.refresh();
 	}
 
 }

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.letter.Letter;
 import dev.politely.notification.letter.Role;
 import jakarta.mail.Message;

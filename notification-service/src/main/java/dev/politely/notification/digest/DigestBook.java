@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.ledger.PartitionReader;
 import dev.politely.notification.letter.DigestLine;
 import org.apache.kafka.clients.producer.ProducerRecord;

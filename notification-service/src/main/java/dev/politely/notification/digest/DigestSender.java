@@ -1,10 +1,6 @@
 package dev.politely.notification.digest;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.politely.notification.delivery.Delivery;
 import dev.politely.notification.delivery.MailSender;
@@ -15,14 +11,17 @@ import dev.politely.notification.letter.LetterWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Looks every {@code checkInterval} for digests whose time has come, and sends each once:
  * the ledger is checked before, written after, and only then are the lines removed from
  * the table. A digest that cannot be sent (SMTP down) stays pending and is tried at the
- * next check.
+ * next check, on Spring's task scheduler.
  */
-public class DigestSender implements AutoCloseable {
+@Component
+class DigestSender {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
 
@@ -40,14 +39,8 @@ public class DigestSender implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "digest-sender");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	public DigestSender(DigestBook book, LetterWriter writer, MimeLetters mimeLetters, MailSender mail,
-			DeliveryLedger ledger, MeterRegistry registry, Clock clock) {
+	DigestSender(DigestBook book, LetterWriter writer, MimeLetters mimeLetters, MailSender mail, DeliveryLedger ledger,
+			MeterRegistry registry, Clock clock) {
 		this.book = book;
 		this.writer = writer;
 		this.mimeLetters = mimeLetters;
@@ -58,11 +51,8 @@ public class DigestSender implements AutoCloseable {
 		registry.gauge("politely.digest.pending", book, DigestBook::size);
 	}
 
-	public void start(Duration checkInterval) {
-		timer.scheduleWithFixedDelay(this::sendDue, checkInterval.toMillis(), checkInterval.toMillis(),
-				TimeUnit.MILLISECONDS);
-	}
-
+	@Scheduled(initialDelayString = "${politely.digest.check-interval:30s}",
+			fixedDelayString = "${politely.digest.check-interval:30s}")
 	void sendDue() {
 		for (DigestBook.Batch batch : book.due(clock.instant())) {
 			try {
@@ -100,11 +90,6 @@ public class DigestSender implements AutoCloseable {
 			log.info("Digest of {} for {} sent: {} decision(s)", batch.ownerId(), batch.day(), batch.lines().size());
 		}
 		book.sent(batch);
-	}
-
-	@Override
-	public void close() {
-		timer.shutdownNow();
 	}
 
 }

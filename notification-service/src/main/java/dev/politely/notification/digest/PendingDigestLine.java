@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.letter.DigestLine;
 
 /**

@@ -2,7 +2,7 @@ package dev.politely.notification.dispatch;
 
 import java.util.List;
 
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.ledger.DeliveryLedger;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

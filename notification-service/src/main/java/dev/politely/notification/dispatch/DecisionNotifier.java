@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.politely.notification.callback.CallbackJob;
 import dev.politely.notification.callback.CallbackJobs;
 import dev.politely.notification.callback.CallbackPayload;
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionJson;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.delivery.MailSender;
 import dev.politely.notification.delivery.MimeLetters;
 import dev.politely.notification.delivery.RecipientRejectedException;
@@ -26,6 +27,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.mail.internet.AddressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the decision is retried; a requester's address that is invalid or refused is logged and
  * skipped, so the owner still hears of the decision.
  */
-public class DecisionNotifier {
+@Component
+class DecisionNotifier {
 
 	private static final Logger log = LoggerFactory.getLogger(DecisionNotifier.class);
 
@@ -66,15 +69,15 @@ public class DecisionNotifier {
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-	public DecisionNotifier(LetterWriter writer, MimeLetters mimeLetters, MailSender mail, DeliveryLedger ledger,
-			DigestBook digests, CallbackJobs callbacks, JsonMapper json, MeterRegistry registry, Clock clock) {
+	DecisionNotifier(LetterWriter writer, MimeLetters mimeLetters, MailSender mail, DeliveryLedger ledger,
+			DigestBook digests, CallbackJobs callbacks, MeterRegistry registry, Clock clock) {
 		this.writer = writer;
 		this.mimeLetters = mimeLetters;
 		this.mail = mail;
 		this.ledger = ledger;
 		this.digests = digests;
 		this.callbacks = callbacks;
-		this.json = json;
+		this.json = DecisionJson.mapper();
 		this.registry = registry;
 		this.clock = clock;
 		for (Role role : Role.values()) {

@@ -8,6 +8,7 @@ import dev.politely.notification.ledger.DeliveryLedger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Before the first decision of a newly assigned partition is processed, the ledger
@@ -17,6 +18,7 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * dropped (the ledger keeps them while the callbacks listener still holds the partition),
  * their new owner sends them.
  */
+@Component
 public class DecisionPartitions implements ConsumerAwareRebalanceListener {
 
 	/** This listener, as a holder of ledger partitions. */

@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.politely.notification.decision.DecisionMade;
-import dev.politely.notification.decision.Kind;
-import dev.politely.notification.decision.Outcome;
-import dev.politely.notification.decision.Rule;
+import dev.politely.notification.inbound.DecisionMade;
+import dev.politely.notification.inbound.Kind;
+import dev.politely.notification.inbound.Outcome;
+import dev.politely.notification.inbound.Rule;
 
 /**
  * One final decision in an owner's daily digest: who asked what, where, the outcome and

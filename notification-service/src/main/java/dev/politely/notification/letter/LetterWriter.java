@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.politely.notification.decision.DecisionMade;
-import dev.politely.notification.decision.Kind;
-import dev.politely.notification.decision.Language;
-import dev.politely.notification.decision.Outcome;
-import dev.politely.notification.decision.PlatformClass;
+import dev.politely.notification.inbound.DecisionMade;
+import dev.politely.notification.inbound.Kind;
+import dev.politely.notification.inbound.LetterLanguage;
+import dev.politely.notification.inbound.Outcome;
+import dev.politely.notification.inbound.PlatformClass;
 import dev.politely.notification.letter.Templates.Bodies;
 
 /**
@@ -41,7 +41,7 @@ public final class LetterWriter {
 	}
 
 	private Letter toOwner(DecisionMade decision, String template) {
-		Language language = decision.owner().language();
+		LetterLanguage language = decision.owner().language();
 		DecisionMade.Solicitation solicitation = decision.solicitation();
 		DecisionMade.Requester requester = decision.requester();
 		String subject = templates.message(language, "subject.owner." + decision.outcome(), requester.name(),
@@ -99,7 +99,7 @@ public final class LetterWriter {
 		if (!decision.isFinal()) {
 			throw new IllegalArgumentException("A REVIEW has no reply yet");
 		}
-		Language language = decision.reply().language();
+		LetterLanguage language = decision.reply().language();
 		DecisionMade.Solicitation solicitation = decision.solicitation();
 		String name = decision.requester().name();
 		Kind kind = solicitation.kind();
@@ -132,7 +132,7 @@ public final class LetterWriter {
 	 * each with who asked what, the outcome and why.
 	 */
 	public Letter digest(DecisionMade.Owner owner, LocalDate day, List<DigestLine> lines) {
-		Language language = owner.language();
+		LetterLanguage language = owner.language();
 		String date = DateTimeFormatter.ofPattern(templates.message(language, "format.date"), language.locale())
 			.format(day);
 		String subject = templates.message(language, "subject.owner.digest", date, lines.size());
@@ -174,7 +174,7 @@ public final class LetterWriter {
 		return PlatformNames.display(platforms.get(0));
 	}
 
-	private String dateTime(Instant instant, DecisionMade decision, Language language) {
+	private String dateTime(Instant instant, DecisionMade decision, LetterLanguage language) {
 		ZoneId zone;
 		try {
 			zone = ZoneId.of(decision.owner().timezone());

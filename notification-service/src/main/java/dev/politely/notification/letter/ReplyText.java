@@ -2,7 +2,7 @@ package dev.politely.notification.letter;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.politely.notification.decision.Language;
+import dev.politely.notification.inbound.LetterLanguage;
 
 /**
  * The requester's reply as words, whoever carries it: the requester's email and the
@@ -13,7 +13,7 @@ import dev.politely.notification.decision.Language;
  * @param text the text body
  * @param html the HTML body
  */
-public record ReplyText(Language language, String subject, String text, String html) {
+public record ReplyText(LetterLanguage language, String subject, String text, String html) {
 
 	public ReplyText {
 		requireNonNull(language, "language");

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.politely.notification.decision.Language;
+import dev.politely.notification.inbound.LetterLanguage;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -38,13 +38,13 @@ final class Templates {
 	 * The text and HTML bodies of one kind of letter, {@code name.txt} and
 	 * {@code name.html}.
 	 */
-	Bodies render(String name, Language language, Map<String, Object> variables) {
+	Bodies render(String name, LetterLanguage language, Map<String, Object> variables) {
 		Context context = new Context(language.locale(), variables);
 		context.setVariable("lang", language.code());
 		return new Bodies(tidy(engine.process(name + ".txt", context)), engine.process(name + ".html", context));
 	}
 
-	String message(Language language, String key, Object... arguments) {
+	String message(LetterLanguage language, String key, Object... arguments) {
 		return messages.message(language.locale(), key, arguments);
 	}
 

@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 
-import dev.politely.notification.decision.DecisionMade;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.letter.Letter;
 import dev.politely.notification.letter.LetterWriter;
 import dev.politely.notification.letter.Role;

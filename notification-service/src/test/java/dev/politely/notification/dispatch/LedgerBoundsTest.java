@@ -1,5 +1,6 @@
 package dev.politely.notification.dispatch;
 
+import dev.politely.notification.EmbeddedBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.politely.notification.MutableClock;
-import dev.politely.notification.decision.DecisionJson;
+import dev.politely.notification.inbound.DecisionJson;
 import dev.politely.notification.digest.DigestBook;
 import dev.politely.notification.ledger.DeliveryLedger;
 import dev.politely.notification.ledger.PartitionReader;
@@ -30,15 +31,13 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The ledger's memory is bounded against a real broker: a rebalance that takes a
  * partition away frees its entries, and entries older than the retention are gone, both
  * those read from the topic and those written here.
  */
-@EmbeddedKafka(partitions = 2,
-		topics = { LedgerBoundsTest.DELIVERIES, LedgerBoundsTest.DECISIONS, LedgerBoundsTest.DIGESTS })
+@EmbeddedBroker(topics = { LedgerBoundsTest.DELIVERIES, LedgerBoundsTest.DECISIONS, LedgerBoundsTest.DIGESTS })
 class LedgerBoundsTest {
 
 	static final String DELIVERIES = "bounds.deliveries";

@@ -1,5 +1,6 @@
 package dev.politely.notification.ledger;
 
+import dev.politely.notification.EmbeddedBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The ledger's batch of writes against a real broker: what a batch records is known to
@@ -27,7 +27,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * the producer cannot send is reported as the ledger being unavailable (retried), never
  * as a decision that cannot be handled (dead-lettered).
  */
-@EmbeddedKafka(partitions = 1, topics = DeliveryLedgerTest.TOPIC)
+@EmbeddedBroker(partitions = 1, topics = DeliveryLedgerTest.TOPIC)
 class DeliveryLedgerTest {
 
 	static final String TOPIC = "politely.deliveries";

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.politely.notification.decision.DecisionMade;
-import dev.politely.notification.decision.Kind;
+import dev.politely.notification.inbound.DecisionMade;
+import dev.politely.notification.inbound.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import dev.politely.notification.decision.DecisionMade;
-import dev.politely.notification.decision.Kind;
+import dev.politely.notification.inbound.DecisionMade;
+import dev.politely.notification.inbound.Kind;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import dev.politely.policy.decision.OwnerCounters;
-import dev.politely.policy.stream.OwnerLedger;
+import dev.politely.policy.stream.OwnerTally;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -52,13 +52,13 @@ class OwnerCountersQuery {
 		if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
 			return new Unavailable("the policy stream is not running yet");
 		}
-		KeyQueryMetadata where = kafkaStreams.queryMetadataForKey(OwnerLedger.STORE, owner,
+		KeyQueryMetadata where = kafkaStreams.queryMetadataForKey(OwnerTally.STORE, owner,
 				Serdes.String().serializer());
 		try {
 			ReadOnlyKeyValueStore<String, Integer> store = kafkaStreams.store(StoreQueryParameters
-				.fromNameAndType(OwnerLedger.STORE, QueryableStoreTypes.<String, Integer>keyValueStore())
+				.fromNameAndType(OwnerTally.STORE, QueryableStoreTypes.<String, Integer>keyValueStore())
 				.withPartition(where.partition()));
-			return new Local(OwnerLedger.read(store::get, owner, receivedAt, zone));
+			return new Local(OwnerTally.read(store::get, owner, receivedAt, zone));
 		}
 		catch (InvalidStateStoreException notHere) {
 			return Optional.ofNullable(where.activeHost())

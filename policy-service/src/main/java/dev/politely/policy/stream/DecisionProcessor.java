@@ -73,7 +73,7 @@ final class DecisionProcessor implements Processor<String, String, String, Route
 
 	private KeyValueStore<String, String> decided;
 
-	private OwnerLedger ledger;
+	private OwnerTally tally;
 
 	private KeyValueStore<String, String> pending;
 
@@ -97,7 +97,7 @@ final class DecisionProcessor implements Processor<String, String, String, Route
 	public void init(ProcessorContext<String, Routed> context) {
 		this.context = context;
 		this.decided = context.getStateStore(SolicitationState.STORE);
-		this.ledger = new OwnerLedger(context.getStateStore(PolicyTopology.COUNTERS));
+		this.tally = new OwnerTally(context.getStateStore(PolicyTopology.COUNTERS));
 		this.pending = context.getStateStore(PolicyTopology.PENDING);
 		this.parked = new ParkedSolicitations(context.getStateStore(ParkedSolicitations.STORE), metrics.parkedNow(),
 				settings.parkedRetry(), settings.parkedRetryMax());
@@ -165,7 +165,7 @@ final class DecisionProcessor implements Processor<String, String, String, Route
 
 	private void decide(SolicitationReceived event, String json, Profile profile, Span span) {
 		var solicitation = Events.toSolicitation(event);
-		var counters = ledger.counters(event.ownerId(), solicitation.receivedAt(), profile.timezone());
+		var counters = tally.counters(event.ownerId(), solicitation.receivedAt(), profile.timezone());
 		Decision decision = DecisionProcedure.decide(solicitation, profile, counters);
 		String decisionId = decisionId(event.solicitationId(), "initial");
 		Instant now = clock.instant();
@@ -178,7 +178,7 @@ final class DecisionProcessor implements Processor<String, String, String, Route
 		if (review != null) {
 			pending.put(pendingKey(event.ownerId(), event.solicitationId()), json);
 		}
-		ledger.consume(event.ownerId(), solicitation.receivedAt(), profile.timezone(), decision.consumption());
+		tally.consume(event.ownerId(), solicitation.receivedAt(), profile.timezone(), decision.consumption());
 		decided.put(event.solicitationId(), SolicitationState.of(made, now).write());
 		emit(made, out, decision, profile, span);
 	}
@@ -264,7 +264,7 @@ final class DecisionProcessor implements Processor<String, String, String, Route
 		DecisionMade made = Events.decisionMade(decisionId(event.solicitationId(), "verdict"), event, decision, profile,
 				now, null);
 		String out = codec.write(made);
-		ledger.consume(event.ownerId(), solicitation.receivedAt(), profile.timezone(), decision.consumption());
+		tally.consume(event.ownerId(), solicitation.receivedAt(), profile.timezone(), decision.consumption());
 		pending.delete(key);
 		decided.put(event.solicitationId(), SolicitationState.of(made, now).write());
 		emit(made, out, decision, profile, span);
@@ -301,7 +301,7 @@ final class DecisionProcessor implements Processor<String, String, String, Route
 				new Record<>(decision.ownerId(), Routed.decision(json), decision.decidedAt().toEpochMilli(), headers));
 		try {
 			metrics.decided(decision, core, profile,
-					ledger.counters(decision.ownerId(), decision.solicitation().receivedAt(), profile.timezone()));
+					tally.counters(decision.ownerId(), decision.solicitation().receivedAt(), profile.timezone()));
 		}
 		catch (RuntimeException e) {
 			// the decision is made and sent; a figure missing is no reason to undo it

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PolicyTopology {
 
 	static final String DECIDED = SolicitationState.STORE;
-	static final String COUNTERS = OwnerLedger.STORE;
+	static final String COUNTERS = OwnerTally.STORE;
 	static final String PENDING = "pending-reviews";
 	static final String PARKED = ParkedSolicitations.STORE;
 

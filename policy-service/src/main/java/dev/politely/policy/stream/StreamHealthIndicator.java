@@ -68,7 +68,7 @@ class StreamHealthIndicator implements HealthIndicator {
 	/** Null when the stores the dry run and the status API read answer; else why not. */
 	private static String notQueryable(KafkaStreams kafkaStreams) {
 		try {
-			for (String store : new String[] { OwnerLedger.STORE, SolicitationState.STORE }) {
+			for (String store : new String[] { OwnerTally.STORE, SolicitationState.STORE }) {
 				kafkaStreams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))
 					.approximateNumEntries();
 			}

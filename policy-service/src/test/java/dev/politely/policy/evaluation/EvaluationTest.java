@@ -1,5 +1,7 @@
 package dev.politely.policy.evaluation;
 
+import org.springframework.test.context.TestPropertySource;
+import dev.politely.policy.PolicyServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +20,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,12 +35,8 @@ import static org.awaitility.Awaitility.await;
  * The dry run over real HTTP, against the running policy stream: it answers what the
  * profile would decide with the owner's real counters, and writes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"politely.profiles-dir=target/test-classes/profiles", "politely.topics.partitions=2" })
-@EmbeddedKafka(partitions = 2,
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
-class EvaluationTest {
+@TestPropertySource(properties = "politely.profiles-dir=target/test-classes/profiles")
+class EvaluationTest extends PolicyServiceTest {
 
 	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

@@ -1,5 +1,7 @@
 package dev.politely.policy.evaluation;
 
+import org.springframework.test.context.TestPropertySource;
+import dev.politely.policy.PolicyServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,11 +15,9 @@ import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,13 +30,9 @@ import static org.awaitility.Awaitility.await;
  * first status query after UP get their answer, not 503; and a stream that Kafka Streams
  * stopped turns the health DOWN while the JVM runs on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"politely.profiles-dir=target/test-classes/profiles", "politely.topics.partitions=2" })
-@EmbeddedKafka(partitions = 2,
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@TestPropertySource(properties = "politely.profiles-dir=target/test-classes/profiles")
 @DirtiesContext
-class ReadyMeansAnsweringTest {
+class ReadyMeansAnsweringTest extends PolicyServiceTest {
 
 	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

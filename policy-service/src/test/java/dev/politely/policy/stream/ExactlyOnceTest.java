@@ -1,5 +1,6 @@
 package dev.politely.policy.stream;
 
+import dev.politely.policy.EmbeddedBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,8 +55,7 @@ import static org.awaitility.Awaitility.await;
  * that lost an update would accept more, one that counted an aborted attempt would accept
  * fewer.
  */
-@EmbeddedKafka(partitions = 3,
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedBroker(partitions = 3)
 class ExactlyOnceTest {
 
 	static final List<String> OWNERS = List.of("alice", "bruno", "chloe");

@@ -1,5 +1,7 @@
 package dev.politely.policy.stream;
 
+import org.springframework.test.context.TestPropertySource;
+import dev.politely.policy.PolicyServiceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,7 +38,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,13 +49,9 @@ import static org.awaitility.Awaitility.await;
  * The policy service against a real (embedded KRaft) broker: solicitations in, decisions
  * out, read the way the notification service reads them (read_committed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"politely.topics.partitions=2", "politely.profiles-refresh=200ms", "politely.state.parked-retry=200ms",
-				"politely.state.parked-retry-max=1s" })
-@EmbeddedKafka(partitions = 2,
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
-class PolicyStreamTest {
+@TestPropertySource(properties = { "politely.profiles-refresh=200ms", "politely.state.parked-retry=200ms",
+		"politely.state.parked-retry-max=1s" })
+class PolicyStreamTest extends PolicyServiceTest {
 
 	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

@@ -8,6 +8,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +49,13 @@ public class SolicitationValidator {
 	private static final String SCHEMA_BASE = "https://politely.dev/" + SCHEMA;
 
 	private static final List<String> LINE_FIELDS = List.of("name", "email");
+
+	/**
+	 * RFC 3339 with its offset, {@code T} and {@code Z} in either case as the RFC allows.
+	 */
+	static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().parseCaseInsensitive()
+		.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+		.toFormatter();
 
 	private final JsonMapper mapper;
 
@@ -88,7 +98,7 @@ public class SolicitationValidator {
 		Instant receivedAt = null;
 		if (violations.isEmpty() && document.hasNonNull("receivedAt")) {
 			try {
-				receivedAt = Rfc3339Instant.parse(document.get("receivedAt").asString());
+				receivedAt = OffsetDateTime.parse(document.get("receivedAt").asString(), RFC_3339).toInstant();
 			}
 			catch (DateTimeParseException ex) {
 				violations.add(new Violation("receivedAt", "must be an RFC 3339 date-time with an offset"));

@@ -4,4 +4,4 @@
  * that lacks a required part cannot be built, so an invalid event fails to deserialize
  * and goes to the dead-letter topic.
  */
-package dev.politely.notification.decision;
+package dev.politely.notification.inbound;

@@ -1,4 +1,4 @@
-package dev.politely.notification.decision;
+package dev.politely.notification.inbound;
 
 /**
  * How the owner wants their decision emails: one by one, grouped once a day, or not at

@@ -1,4 +1,4 @@
-package dev.politely.notification.decision;
+package dev.politely.notification.inbound;
 
 /** The five rules of the article, in its numbering. */
 public enum Rule {

@@ -1,4 +1,4 @@
-package dev.politely.notification.decision;
+package dev.politely.notification.inbound;
 
 import static java.util.Objects.requireNonNull;
 
@@ -111,7 +111,7 @@ public record DecisionMade(UUID decisionId, UUID solicitationId, Instant decided
 	 * @param digestTime HH:mm in the owner's zone, when a daily digest goes out; 18:00
 	 * when absent
 	 */
-	public record Owner(String id, String displayName, String email, Language language, String timezone,
+	public record Owner(String id, String displayName, String email, LetterLanguage language, String timezone,
 			List<String> professionalPlatforms, EmailCadence emails, String digestTime) {
 
 		private static final LocalTime DEFAULT_DIGEST_TIME = LocalTime.of(18, 0);
@@ -147,7 +147,7 @@ public record DecisionMade(UUID decisionId, UUID solicitationId, Instant decided
 	 * @param language the language of the requester's reply
 	 * @param callbackUrl where the reply is also posted, signed, if set
 	 */
-	public record Reply(Language language, String callbackUrl) {
+	public record Reply(LetterLanguage language, String callbackUrl) {
 
 		public Reply {
 			requireNonNull(language, "reply.language");

@@ -13,11 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
  * policy service makes them), independently of the intake's own code. A key is one entry
  * of {@code POLITELY_VERDICT_KEY}, {@code kid:base64key}.
  */
-public final class VerdictLinks {
+public final class DocumentedTokens {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-	private VerdictLinks() {
+	private DocumentedTokens() {
 	}
 
 	public static String token(String key, String ownerId, String solicitationId, String reviewDecisionId,

@@ -15,14 +15,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * ({@code alice/unknown/2026-11}). Keyed by the period of {@code receivedAt}, so a late
  * solicitation counts in the week it was received, not the week it was processed.
  */
-public final class OwnerLedger {
+public final class OwnerTally {
 
 	/** The name of the state store (and of its changelog topic) holding the counts. */
 	public static final String STORE = "owner-counters";
 
 	private final KeyValueStore<String, Integer> counts;
 
-	OwnerLedger(KeyValueStore<String, Integer> counts) {
+	OwnerTally(KeyValueStore<String, Integer> counts) {
 		this.counts = counts;
 	}
 

@@ -1,4 +1,4 @@
-package dev.politely.notification.decision;
+package dev.politely.notification.inbound;
 
 /** What was decided: ACCEPT and DECLINE are final, REVIEW asks the owner. */
 public enum Outcome {

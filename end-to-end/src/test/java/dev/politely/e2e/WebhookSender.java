@@ -10,7 +10,7 @@ import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
 /** A webhook sender that signs the way Standard Webhooks senders do, for the tests. */
-final class SignedWebhook {
+final class WebhookSender {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -18,7 +18,7 @@ final class SignedWebhook {
 
 	private final String secret;
 
-	SignedWebhook(String baseUrl, String secret) {
+	WebhookSender(String baseUrl, String secret) {
 		this.baseUrl = baseUrl;
 		this.secret = secret;
 	}

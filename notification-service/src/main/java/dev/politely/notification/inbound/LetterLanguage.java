@@ -1,4 +1,4 @@
-package dev.politely.notification.decision;
+package dev.politely.notification.inbound;
 
 import java.util.Locale;
 
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The languages Politely writes in. */
-public enum Language {
+public enum LetterLanguage {
 
 	FR("fr", Locale.FRENCH), EN("en", Locale.ENGLISH);
 
@@ -14,14 +14,14 @@ public enum Language {
 
 	private final Locale locale;
 
-	Language(String code, Locale locale) {
+	LetterLanguage(String code, Locale locale) {
 		this.code = code;
 		this.locale = locale;
 	}
 
 	@JsonCreator
-	public static Language of(String code) {
-		for (Language language : values()) {
+	public static LetterLanguage of(String code) {
+		for (LetterLanguage language : values()) {
 			if (language.code.equalsIgnoreCase(code)) {
 				return language;
 			}

@@ -1,4 +1,4 @@
-package dev.politely.notification.decision;
+package dev.politely.notification.inbound;
 
 /** The platform in the owner's eyes (rule 4). */
 public enum PlatformClass {

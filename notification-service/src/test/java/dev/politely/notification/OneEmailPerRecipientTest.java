@@ -19,16 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * At most once per recipient, through an SMTP outage, a replay of the decisions from the
  * start and a restart of the service: every Message-ID is received once.
  */
-@EmbeddedKafka(partitions = 2,
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
-class ExactlyOnceTest {
+@EmbeddedBroker
+class OneEmailPerRecipientTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(40);
 
