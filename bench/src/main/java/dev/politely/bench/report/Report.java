@@ -70,7 +70,8 @@ public final class Report {
 			s.append("CPU per solicitation by offered load (open loop; services and broker, then the machine as a"
 					+ " whole, load generator and SMTP sink and anything else running included):\n\n");
 			s.append("| offered/s | accepted/s | CPU ms per solicitation, services + broker | machine-wide |"
-					+ " outside the run, cores | by process, cores |\n|---|---|---|---|---|---|\n");
+					+ " p50 / p99 ms, 202 -> owner's email | outside the run, cores | by process, cores |\n"
+					+ "|---|---|---|---|---|---|---|\n");
 			for (Results.Cost c : r.costs) {
 				StringBuilder processes = new StringBuilder();
 				c.cpu()
@@ -79,9 +80,9 @@ public final class Report {
 						.append(name)
 						.append(' ')
 						.append(String.format(Locale.ROOT, "%.2f", cores)));
-				s.append(String.format(Locale.ROOT, "| %.0f | %.1f | **%.2f** | %.2f | %.2f | %s |%n", c.offered(),
-						c.accepted(), c.millisPerSolicitation(), c.machineMillisPerSolicitation(), c.cpu().otherCores(),
-						processes));
+				s.append(String.format(Locale.ROOT, "| %.0f | %.1f | **%.2f** | %.2f | %s / %s | %.2f | %s |%n",
+						c.offered(), c.accepted(), c.millisPerSolicitation(), c.machineMillisPerSolicitation(),
+						ms(c.p50()), ms(c.p99()), c.cpu().otherCores(), processes));
 			}
 		}
 
@@ -174,9 +175,11 @@ public final class Report {
 			Results.Cost c = r.costs.get(i);
 			s.append(String.format(Locale.ROOT,
 					"%s{\"offered\":%.0f,\"accepted\":%s,\"cpu_ms_per_solicitation\":%s,"
-							+ "\"machine_cpu_ms_per_solicitation\":%s,\"missing\":%d,\"cpu\":\"%s\"}",
+							+ "\"machine_cpu_ms_per_solicitation\":%s,\"missing\":%d,\"p50_ms\":%s,\"p99_ms\":%s,"
+							+ "\"cpu\":\"%s\"}",
 					i == 0 ? "" : ",", c.offered(), json(c.accepted(), 1), json(c.millisPerSolicitation(), 3),
-					json(c.machineMillisPerSolicitation(), 3), c.missing(), c.cpu().describe()));
+					json(c.machineMillisPerSolicitation(), 3), c.missing(), json(c.p50(), 1), json(c.p99(), 1),
+					c.cpu().describe()));
 		}
 		s.append("],\n  \"heap_mib\": {");
 		s.append(String.join(",",

@@ -47,7 +47,7 @@ public final class Results {
 	 * broker (the product), and the machine as a whole (the load generator, the SMTP sink
 	 * and anything else running included).
 	 */
-	public record Cost(double offered, double accepted, CpuMeter.Usage cpu, long missing) {
+	public record Cost(double offered, double accepted, CpuMeter.Usage cpu, long missing, double p50, double p99) {
 
 		public double millisPerSolicitation() {
 			return product(cpu) / accepted * 1000;

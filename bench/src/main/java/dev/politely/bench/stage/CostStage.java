@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.politely.bench.measure.CpuMeter;
 import dev.politely.bench.report.Results;
+import dev.politely.harness.Latencies;
 import dev.politely.harness.OpenLoop;
 import dev.politely.harness.Service;
 import dev.politely.harness.Stack;
@@ -56,7 +57,15 @@ public final class CostStage {
 			OpenLoop.Outcome measured = load(ctx, rate, plan.costMeasure());
 			CpuMeter.Usage cpu = probe.stop();
 			long missing = awaitMails(ctx, measured.accepted(), plan.backlogWait()) + missing(ctx, warm.accepted());
-			Results.Cost cost = new Results.Cost(rate, measured.acceptedPerSecond(), cpu, missing);
+			Latencies latencies = new Latencies();
+			for (OpenLoop.Accepted a : measured.accepted()) {
+				Long at = stack.mail().ownerMailAt(a.solicitationId());
+				if (at != null) {
+					latencies.add(Math.max(0, at - a.acceptedAt()));
+				}
+			}
+			Results.Cost cost = new Results.Cost(rate, measured.acceptedPerSecond(), cpu, missing,
+					latencies.percentileMillis(50), latencies.percentileMillis(99));
 			results.costs.add(cost);
 			say("  accepted %.1f/s, %.2f ms CPU per solicitation (services and broker), %.2f ms machine-wide; %s",
 					cost.accepted(), cost.millisPerSolicitation(), cost.machineMillisPerSolicitation(), cpu.describe());
