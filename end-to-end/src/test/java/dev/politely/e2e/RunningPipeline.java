@@ -51,7 +51,9 @@ final class RunningPipeline implements AutoCloseable {
 				"--POLITELY_TOPIC_PARTITIONS=2", "--SMTP_HOST=127.0.0.1", "--SMTP_TLS=none", "--SMTP_PORT=" + smtpPort,
 				// the policy logs each decision at DEBUG only; the tracing scenario looks
 				// for that line
-				"--logging.level.dev.politely.policy.stream.DecisionProcessor=debug" };
+				"--logging.level.dev.politely.policy.stream.DecisionProcessor=debug",
+				// every trace recorded: the tracing scenario follows one solicitation's
+				"--management.tracing.sampling.probability=1.0" };
 		List<ConfigurableApplicationContext> started = new ArrayList<>();
 		try {
 			for (Class<?> service : List.of(PolicyApplication.class, NotificationApplication.class,
