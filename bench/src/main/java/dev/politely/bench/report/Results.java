@@ -47,14 +47,15 @@ public final class Results {
 	 * broker (the product), and the machine as a whole (the load generator, the SMTP sink
 	 * and anything else running included).
 	 */
-	public record Cost(double offered, double accepted, CpuMeter.Usage cpu, long missing, double p50, double p99) {
+	public record Cost(double offered, double accepted, CpuMeter.Usage cpu, double cpuSeconds, long solicitations,
+			long missing, double p50, double p99) {
 
 		public double millisPerSolicitation() {
-			return product(cpu) / accepted * 1000;
+			return product(cpu) * cpuSeconds / solicitations * 1000;
 		}
 
 		public double machineMillisPerSolicitation() {
-			return cpu.machineCores() / accepted * 1000;
+			return cpu.machineCores() * cpuSeconds / solicitations * 1000;
 		}
 	}
 
