@@ -18,6 +18,7 @@ import dev.politely.bench.report.Chart;
 import dev.politely.bench.report.Report;
 import dev.politely.bench.report.Results;
 import dev.politely.bench.stage.Context;
+import dev.politely.bench.stage.CostStage;
 import dev.politely.bench.stage.EndToEndStage;
 import dev.politely.bench.stage.IntakeStage;
 import dev.politely.bench.stage.NotificationStage;
@@ -36,6 +37,8 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * <pre>
  *   --quick                a shorter run (under three minutes)
  *   --profile              JFR on every process of each measured period; summaries in results/profile/
+ *   --cost                 only the idle CPU and the CPU per solicitation by load (all three services
+ *                          started, no stage comparison): a quick before/after for costs paid per unit of time
  *   --root DIR             the repository (default: the current directory)
  *   --out DIR              where the results go
  *   --intake-arg ARG       an extra command-line argument for the intake service (repeatable; likewise
@@ -59,6 +62,7 @@ public final class Bench {
 		System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 		Plan plan = Plan.full();
 		boolean profile = false;
+		boolean costOnly = false;
 		Path root = Path.of("").toAbsolutePath();
 		Path out = null;
 		Map<Service, List<String>> extra = new EnumMap<>(Service.class);
@@ -70,6 +74,7 @@ public final class Bench {
 			switch (option) {
 				case "--quick" -> plan = Plan.quick();
 				case "--profile" -> profile = true;
+				case "--cost" -> costOnly = true;
 				case "--root" -> root = Path.of(value != null ? value : args[++i]).toAbsolutePath();
 				case "--out" -> out = Path.of(value != null ? value : args[++i]).toAbsolutePath();
 				case "--intake-arg", "--policy-arg",
@@ -93,6 +98,9 @@ public final class Bench {
 			if (plan.name().equals("quick")) {
 				out = out.resolve("quick");
 			}
+			if (costOnly) {
+				out = out.resolve("cost");
+			}
 		}
 		Files.createDirectories(out);
 		Path work = root.resolve("bench").resolve("target").resolve("bench-run");
@@ -100,7 +108,8 @@ public final class Bench {
 		Files.createDirectories(work);
 
 		Results results = new Results();
-		results.mode = plan.name();
+		results.mode = plan.name() + (costOnly ? ", cost only" : "");
+		results.ratios = plan.ratios();
 		results.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 		results.machine = machine();
 		extra.forEach((service, list) -> results.notes.add(service.module + " run with " + String.join(" ", list)));
@@ -125,10 +134,19 @@ public final class Bench {
 			if (profile) {
 				Files.createDirectories(work.resolve("jfr"));
 			}
-			IntakeStage.run(ctx);
-			PolicyStage.run(ctx);
-			NotificationStage.run(ctx);
-			EndToEndStage.run(ctx);
+			if (costOnly) {
+				for (Service service : Service.values()) {
+					stack.start(service);
+				}
+				CostStage.run(ctx, true);
+			}
+			else {
+				IntakeStage.run(ctx);
+				PolicyStage.run(ctx);
+				NotificationStage.run(ctx);
+				CostStage.run(ctx, false);
+				EndToEndStage.run(ctx);
+			}
 		}
 		catch (Exception | Error e) {
 			exit = 1;

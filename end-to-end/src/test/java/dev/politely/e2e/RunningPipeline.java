@@ -65,7 +65,9 @@ final class RunningPipeline implements AutoCloseable {
 				"--POLITELY_VERDICT_KEY=e2e:ZTJlLW9ubHktdmVyZGljdC1rZXktb2YtMzItYnl0ZXMtb3ItbW9yZQ==",
 				// the policy logs each decision at DEBUG only; the tracing scenario looks
 				// for that line
-				"--logging.level.dev.politely.policy.stream.DecisionProcessor=debug" };
+				"--logging.level.dev.politely.policy.stream.DecisionProcessor=debug",
+				// every trace recorded: the tracing scenario follows one solicitation's
+				"--management.tracing.sampling.probability=1.0" };
 		List<ConfigurableApplicationContext> started = new ArrayList<>();
 		try {
 			for (Class<?> service : List.of(PolicyApplication.class, NotificationApplication.class,

@@ -75,7 +75,8 @@ public final class Chart {
 	private static JFreeChart throughput(Results r) {
 		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		for (Results.Comparison c : r.comparisons) {
-			String category = String.format("%s (%s), ratio %.2f", c.stage(), c.unit(), c.ratio());
+			String category = r.ratios ? String.format("%s (%s), ratio %.2f", c.stage(), c.unit(), c.ratio())
+					: String.format("%s (%s)", c.stage(), c.unit());
 			data.addValue(c.politely().perSecond(), "Politely", category);
 			data.addValue(c.baseline().perSecond(), "baseline", category);
 		}

@@ -42,7 +42,47 @@ public final class Results {
 			double mailsPerSecond, double ownerMailsPerSecond, boolean sustained, String why) {
 	}
 
+	/**
+	 * The CPU per solicitation at one offered load (issue 16): the services and the
+	 * broker (the product), and the machine as a whole (the load generator, the SMTP sink
+	 * and anything else running included).
+	 */
+	public record Cost(double offered, double accepted, CpuMeter.Usage cpu, double cpuSeconds, long solicitations,
+			long missing, double p50, double p99) {
+
+		public double millisPerSolicitation() {
+			return product(cpu) * cpuSeconds / solicitations * 1000;
+		}
+
+		public double machineMillisPerSolicitation() {
+			return cpu.machineCores() * cpuSeconds / solicitations * 1000;
+		}
+	}
+
+	/** The name the probes give the bench's own JVM: not part of the product. */
+	public static final String BENCH_PROCESS = "bench (load, SMTP sink)";
+
+	/** Cores the services and the broker took: every process measured but the bench's. */
+	public static double product(CpuMeter.Usage usage) {
+		if (usage == null) {
+			return Double.NaN;
+		}
+		return usage.cores()
+			.entrySet()
+			.stream()
+			.filter(e -> !e.getKey().equals(BENCH_PROCESS))
+			.mapToDouble(Map.Entry::getValue)
+			.sum();
+	}
+
 	public String mode;
+
+	/** Whether the stage ratios are reported (not in the quick run: its JIT is cold). */
+	public boolean ratios = true;
+
+	public CpuMeter.Usage idleCpu;
+
+	public final List<Cost> costs = new ArrayList<>();
 
 	public String machine;
 
@@ -84,7 +124,7 @@ public final class Results {
 
 	public double ratio(String stage) {
 		Comparison c = comparison(stage);
-		return c == null ? Double.NaN : c.ratio();
+		return c == null || !ratios ? Double.NaN : c.ratio();
 	}
 
 	/**

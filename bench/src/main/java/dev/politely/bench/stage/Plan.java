@@ -23,22 +23,39 @@ import java.util.List;
  * for the step to count as sustained
  * @param backlogWait how long to wait for the emails of earlier loads before a step, and
  * at the end before counting what is lost
+ * @param idleSettle how long the stack is left alone before its idle CPU is measured
+ * @param idleMeasure how long the idle CPU is measured
+ * @param costLoads the offered loads (per second) at which the CPU per solicitation is
+ * measured
+ * @param costWarmup the load held at each of them before the measurement
+ * @param costMeasure the measured period at each of them
+ * @param ratios whether the run is long enough for its stage ratios to mean anything: the
+ * quick run's JIT is cold, its ratios were far from the full run's (0.11 against 0.25 for
+ * the policy), so it reports rates only
  */
 public record Plan(String name, int connections, Duration intakeWarmup, Duration intakeMeasure, long policyInput,
 		long notificationInput, int mailBaselineCount, Duration e2eWarmup, Duration e2eMeasure, double e2eRate,
-		List<Double> ladder, Duration ladderStep, Duration drain, Duration backlogWait, Duration stageTimeout) {
+		List<Double> ladder, Duration ladderStep, Duration drain, Duration backlogWait, Duration stageTimeout,
+		Duration idleSettle, Duration idleMeasure, List<Double> costLoads, Duration costWarmup, Duration costMeasure,
+		boolean ratios) {
 
 	public static final int OWNERS = 256;
+
+	/** The offered loads of the CPU-per-solicitation figure (issue 16). */
+	public static final List<Double> COST_LOADS = List.of(10.0, 50.0, 100.0, 200.0);
 
 	public static Plan full() {
 		return new Plan("full", 32, Duration.ofSeconds(40), Duration.ofSeconds(30), 30_000, 20_000, 30_000,
 				Duration.ofSeconds(40), Duration.ofSeconds(60), 100, List.of(200.0, 400.0, 600.0, 800.0, 1000.0),
-				Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofSeconds(400));
+				Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofSeconds(400),
+				Duration.ofSeconds(15), Duration.ofSeconds(30), COST_LOADS, Duration.ofSeconds(10),
+				Duration.ofSeconds(30), true);
 	}
 
 	public static Plan quick() {
 		return new Plan("quick", 32, Duration.ofSeconds(3), Duration.ofSeconds(6), 6_000, 600, 5_000,
 				Duration.ofSeconds(2), Duration.ofSeconds(10), 100, List.of(400.0), Duration.ofSeconds(5),
-				Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90));
+				Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(5),
+				Duration.ofSeconds(10), COST_LOADS, Duration.ofSeconds(3), Duration.ofSeconds(8), false);
 	}
 }

@@ -35,7 +35,7 @@ public final class Probe {
 	public Probe(String stage, Map<String, Long> pids, Path jfrDir, Path summaryDir) {
 		this.stage = stage;
 		this.pids = new LinkedHashMap<>(pids);
-		this.pids.put("bench (load, SMTP sink)", ProcessHandle.current().pid());
+		this.pids.put(dev.politely.bench.report.Results.BENCH_PROCESS, ProcessHandle.current().pid());
 		this.jfrDir = jfrDir;
 		this.summaryDir = summaryDir;
 	}
