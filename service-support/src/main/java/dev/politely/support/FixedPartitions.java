@@ -1,4 +1,4 @@
-package dev.politely.policy.config;
+package dev.politely.support;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
  * Partitions are fixed at creation. A topic is keyed by owner, and an owner's partition
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Component;
  * creates the declared topics, each one that already exists is checked, and a count that
  * differs from the configured one stops the service with a message that says what to do.
  */
-@Component
-class FixedPartitions {
+
+public class FixedPartitions {
 
 	private static final Log log = LogFactory.getLog(FixedPartitions.class);
 
@@ -34,7 +33,7 @@ class FixedPartitions {
 
 	private volatile boolean reachable = true;
 
-	FixedPartitions(KafkaAdmin admin) {
+	public FixedPartitions(KafkaAdmin admin) {
 		this.adminConfig = admin.getConfigurationProperties();
 		// the admin asks this predicate for each declared topic before creating or
 		// changing any

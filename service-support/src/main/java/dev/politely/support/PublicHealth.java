@@ -1,4 +1,4 @@
-package dev.politely.policy.config;
+package dev.politely.support;
 
 import java.util.Map;
 
@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
  * health endpoint is asked here so that both ports agree on the status and its HTTP code.
  */
 @RestController
-class PublicHealth {
+public class PublicHealth {
 
 	private final HealthEndpoint health;
 
 	private final HealthEndpointGroups groups;
 
-	PublicHealth(HealthEndpoint health, HealthEndpointGroups groups) {
+	public PublicHealth(HealthEndpoint health, HealthEndpointGroups groups) {
 		this.health = health;
 		this.groups = groups;
 	}
