@@ -1,14 +1,10 @@
 package dev.politely.intake;
 
-import dev.politely.support.FixedPartitions;
-import dev.politely.support.PublicHealth;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
 @SpringBootApplication
-@Import({ FixedPartitions.class, PublicHealth.class })
 @PropertySource("classpath:intake-service.properties")
 public class IntakeApplication {
 

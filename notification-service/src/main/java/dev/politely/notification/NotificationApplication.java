@@ -1,16 +1,12 @@
 package dev.politely.notification;
 
-import dev.politely.support.FixedPartitions;
-import dev.politely.support.PublicHealth;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@Import({ FixedPartitions.class, PublicHealth.class })
 @ConfigurationPropertiesScan
 @EnableScheduling
 @PropertySource("classpath:notification-service.properties")

@@ -1,5 +1,7 @@
 package dev.politely.intake.config;
 
+import dev.politely.support.FixedPartitions;
+import dev.politely.support.PublicHealth;
 import java.time.Clock;
 
 import dev.politely.webhook.body.SolicitationValidator;
@@ -8,6 +10,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -16,6 +19,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * application class so that slice tests do not pick it up.
  */
 @Configuration(proxyBeanMethods = false)
+// what every service does the same way (service-support): fixed partitions, the public
+// health
+@Import({ FixedPartitions.class, PublicHealth.class })
 @EnableScheduling
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {

@@ -1,5 +1,7 @@
 package dev.politely.notification.config;
 
+import dev.politely.support.FixedPartitions;
+import dev.politely.support.PublicHealth;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -54,6 +57,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * {@code notification-service.properties}; the deserializers are here, typed.
  */
 @Configuration(proxyBeanMethods = false)
+// what every service does the same way (service-support): fixed partitions, the public
+// health
+@Import({ FixedPartitions.class, PublicHealth.class })
 class KafkaConfig {
 
 	@Bean

@@ -1,13 +1,19 @@
 package dev.politely.policy.config;
 
+import dev.politely.support.FixedPartitions;
+import dev.politely.support.PublicHealth;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 
 /** The topics the policy service reads and writes, created at start when missing. */
 @Configuration(proxyBeanMethods = false)
+// what every service does the same way (service-support): fixed partitions, the public
+// health
+@Import({ FixedPartitions.class, PublicHealth.class })
 class KafkaTopicsConfig {
 
 	private final PolicyProperties.Topics topics;
