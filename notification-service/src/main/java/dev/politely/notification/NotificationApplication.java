@@ -1,8 +1,12 @@
 package dev.politely.notification;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -20,6 +24,16 @@ public class NotificationApplication {
 			System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 		}
 		SpringApplication.run(NotificationApplication.class, args);
+	}
+
+	/**
+	 * The one clock of every feature (digest times, ledger expiry, decision-to-delivery
+	 * timers); tests bring one they control.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

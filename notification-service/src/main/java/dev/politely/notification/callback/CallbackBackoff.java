@@ -16,16 +16,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * topic
  * @param jitter fraction of the wait added or removed at random, 0 to 1
  */
-public record CallbackBackoff(Duration initial, double multiplier, Duration max, int maxAttempts, double jitter) {
+record CallbackBackoff(Duration initial, double multiplier, Duration max, int maxAttempts, double jitter) {
 
-	public CallbackBackoff {
+	CallbackBackoff {
 		if (maxAttempts < 1 || multiplier < 1 || jitter < 0 || jitter > 1) {
 			throw new IllegalArgumentException("Invalid callback back-off");
 		}
 	}
 
 	/** The wait after the given failed attempt (from 1). */
-	public Duration after(int failedAttempt, Duration retryAfter) {
+	Duration after(int failedAttempt, Duration retryAfter) {
 		if (retryAfter != null) {
 			return retryAfter.isNegative() ? Duration.ZERO : min(retryAfter, max);
 		}
@@ -35,7 +35,7 @@ public record CallbackBackoff(Duration initial, double multiplier, Duration max,
 		return Duration.ofMillis(Math.max(0, Math.min(Math.round(jittered), max.toMillis())));
 	}
 
-	public boolean exhausted(int failedAttempt) {
+	boolean exhausted(int failedAttempt) {
 		return failedAttempt >= maxAttempts;
 	}
 

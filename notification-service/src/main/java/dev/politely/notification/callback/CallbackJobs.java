@@ -6,8 +6,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.politely.notification.inbound.DecisionJson;
+import dev.politely.notification.ledger.LedgerProperties;
+import dev.politely.notification.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,13 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  * once it is done) and its dead-letter topic, always to the partition of the owner's
  * decisions, and waits for the broker each time.
  */
+@Component
 public class CallbackJobs {
 
 	/** Why the callback was given up, on a dead letter. */
-	public static final String REASON_HEADER = "politely-dlt-reason";
+	static final String REASON_HEADER = "politely-dlt-reason";
 
 	/** How many attempts were made, on a dead letter. */
-	public static final String ATTEMPTS_HEADER = "politely-dlt-attempts";
+	static final String ATTEMPTS_HEADER = "politely-dlt-attempts";
 
 	private final KafkaTemplate<String, String> kafka;
 
@@ -33,20 +38,23 @@ public class CallbackJobs {
 
 	private final Duration writeTimeout;
 
-	public CallbackJobs(KafkaTemplate<String, String> kafka, JsonMapper json, String topic, String deadLetterTopic,
-			Duration writeTimeout) {
-		this.kafka = kafka;
-		this.json = json;
-		this.topic = topic;
-		this.deadLetterTopic = deadLetterTopic;
-		this.writeTimeout = writeTimeout;
+	/**
+	 * On {@code politely.topics.callbacks} and its dead-letter topic, written with the
+	 * ledger's patience.
+	 */
+	CallbackJobs(KafkaTemplate<String, String> stateTemplate, Topics topics, LedgerProperties ledger) {
+		this.kafka = stateTemplate;
+		this.json = DecisionJson.mapper();
+		this.topic = topics.callbacks();
+		this.deadLetterTopic = topics.callbacksDeadLetter();
+		this.writeTimeout = ledger.writeTimeout();
 	}
 
-	public String topic() {
+	String topic() {
 		return topic;
 	}
 
-	public String deadLetterTopic() {
+	String deadLetterTopic() {
 		return deadLetterTopic;
 	}
 

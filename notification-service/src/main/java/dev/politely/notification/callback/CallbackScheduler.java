@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Delivers the pending callbacks of the partitions this instance owns. Each pending job
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * with its next attempt; given up, the dead letter, a ledger entry, then a tombstone. The
  * ledger is checked before every attempt: a callback that went out never goes out again.
  */
-public class CallbackScheduler implements AutoCloseable {
+@Component
+class CallbackScheduler implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(CallbackScheduler.class);
 
@@ -68,19 +70,23 @@ public class CallbackScheduler implements AutoCloseable {
 
 	private final ExecutorService workers;
 
-	public CallbackScheduler(CallbackJobs jobs, CallbackSender sender, CallbackBackoff backoff, DeliveryLedger ledger,
-			PartitionReader reader, MeterRegistry registry, Clock clock, int workers, int perEndpoint,
-			Duration drainTimeout) {
+	/**
+	 * A revoked partition's attempts under way are waited for as long as one attempt may
+	 * take, connection included. Closed with the context (an {@link AutoCloseable}).
+	 */
+	CallbackScheduler(CallbackJobs jobs, CallbackSender sender, DeliveryLedger ledger, PartitionReader reader,
+			MeterRegistry registry, Clock clock, CallbackProperties settings) {
 		this.jobs = jobs;
 		this.sender = sender;
-		this.backoff = backoff;
+		this.backoff = settings.backoff().schedule();
 		this.ledger = ledger;
 		this.reader = reader;
 		this.registry = registry;
 		this.clock = clock;
-		this.endpoints = new EndpointLimits(perEndpoint);
-		this.drainTimeout = drainTimeout;
-		this.workers = Executors.newFixedThreadPool(workers, runnable -> daemon(runnable, "callback-worker"));
+		this.endpoints = new EndpointLimits(settings.perEndpoint());
+		this.drainTimeout = settings.connectTimeout().plus(settings.requestTimeout());
+		this.workers = Executors.newFixedThreadPool(settings.workers(),
+				runnable -> daemon(runnable, "callback-worker"));
 		registry.gauge("politely.callbacks.pending", pending, Map::size);
 	}
 
@@ -93,7 +99,7 @@ public class CallbackScheduler implements AutoCloseable {
 	 * partitions from the table and schedules it.
 	 * @return the offsets read up to, where the listener goes on from
 	 */
-	public Map<Integer, Long> assigned(Collection<Integer> partitions) {
+	Map<Integer, Long> assigned(Collection<Integer> partitions) {
 		ledger.catchUp(LEDGER_HOLDER, partitions);
 		owned.addAll(partitions);
 		Map<Integer, Long> fromStart = partitions.stream().collect(Collectors.toMap(p -> p, p -> 0L, (a, b) -> a));
@@ -105,7 +111,7 @@ public class CallbackScheduler implements AutoCloseable {
 	 * Partitions revoked: their jobs are forgotten here, and the attempts under way
 	 * finish before another takes over.
 	 */
-	public void revoked(Collection<Integer> partitions) {
+	void revoked(Collection<Integer> partitions) {
 		owned.removeAll(partitions);
 		ledger.release(LEDGER_HOLDER, partitions);
 		pending.values().removeIf(entry -> {
@@ -134,7 +140,7 @@ public class CallbackScheduler implements AutoCloseable {
 	 * A record of the table: a job (scheduled unless a later attempt of it already is) or
 	 * a tombstone.
 	 */
-	public void accept(int partition, String key, String value) {
+	void accept(int partition, String key, String value) {
 		if (key == null) {
 			return;
 		}

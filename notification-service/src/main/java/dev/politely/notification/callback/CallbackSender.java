@@ -19,6 +19,8 @@ import dev.politely.profile.Profile;
 import dev.politely.profile.ProfileDirectory;
 import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * One attempt at one callback: a signed POST with a connect timeout and one deadline for
@@ -27,7 +29,8 @@ import dev.politely.webhook.signature.WebhookSignatureVerifier;
  * error, no valid profile yet), or refused for good (any other status, a URL that is not
  * a web URL, or one outside the origins the owner's profile allows).
  */
-public class CallbackSender {
+@Component
+class CallbackSender {
 
 	private final CallbackExchange exchange;
 
@@ -39,14 +42,20 @@ public class CallbackSender {
 	 * @param requestTimeout the longest one attempt may take, from the request sent to
 	 * the last byte of the answer read
 	 */
-	public CallbackSender(Duration connectTimeout, Duration requestTimeout, ProfileDirectory profiles, Clock clock) {
+	CallbackSender(Duration connectTimeout, Duration requestTimeout, ProfileDirectory profiles, Clock clock) {
 		this.exchange = new CallbackExchange(connectTimeout, requestTimeout);
 		this.profiles = profiles;
 		this.clock = clock;
 	}
 
+	/** The owners' secrets come from the profiles, read by the shared reader. */
+	@Autowired
+	CallbackSender(CallbackProperties settings, ProfileDirectory profiles, Clock clock) {
+		this(settings.connectTimeout(), settings.requestTimeout(), profiles, clock);
+	}
+
 	/** What an attempt gave. */
-	public sealed interface Result {
+	sealed interface Result {
 
 		/** The receiver took it. */
 		record Delivered(int status) implements Result {
@@ -62,7 +71,7 @@ public class CallbackSender {
 
 	}
 
-	public Result post(CallbackJob job) {
+	Result post(CallbackJob job) {
 		URI uri;
 		try {
 			uri = URI.create(job.url());

@@ -2,24 +2,17 @@ package dev.politely.notification.config;
 
 import dev.politely.support.FixedPartitions;
 import dev.politely.support.PublicHealth;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 import dev.politely.notification.inbound.DecisionJson;
 import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.delivery.SmtpUnavailableException;
-import dev.politely.notification.digest.DigestBook;
-import dev.politely.notification.dispatch.DecisionPartitions;
-import dev.politely.notification.ledger.DeliveryLedger;
+import dev.politely.notification.ledger.LedgerProperties;
 import dev.politely.notification.ledger.LedgerUnavailableException;
-import dev.politely.notification.ledger.PartitionReader;
+import dev.politely.notification.topics.Topics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,6 +33,7 @@ import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -54,7 +48,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The consumer of {@code politely.decisions} and its dead-letter topic, the tables this
  * service keeps in Kafka (ledger, digests, callbacks) and the consumer of the callbacks.
  * Consumer settings (group, isolation level, offsets, ack mode) are in
- * {@code notification-service.properties}; the deserializers are here, typed.
+ * {@code notification-service.properties}; the deserializers are here, typed. Kafka
+ * factories and the error handler only: the features wire themselves in their packages,
+ * and the listeners and the rebalance listener are found by name or type.
  */
 @Configuration(proxyBeanMethods = false)
 // what every service does the same way (service-support): fixed partitions, the public
@@ -62,9 +58,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Import({ FixedPartitions.class, PublicHealth.class })
 class KafkaConfig {
 
+	private final StaticMembership staticMembership;
+
+	KafkaConfig(@Value("${politely.instance-id:}") String instanceId) {
+		this.staticMembership = new StaticMembership(instanceId);
+	}
+
 	@Bean
-	NewTopic decisionsTopic(NotificationProperties properties) {
-		NotificationProperties.Topics topics = properties.topics();
+	NewTopic decisionsTopic(Topics topics) {
 		return TopicBuilder.name(topics.decisions())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
@@ -76,8 +77,7 @@ class KafkaConfig {
 	 * As many partitions as the decisions: a dead letter keeps its original partition.
 	 */
 	@Bean
-	NewTopic decisionsDeadLetterTopic(NotificationProperties properties) {
-		NotificationProperties.Topics topics = properties.topics();
+	NewTopic decisionsDeadLetterTopic(Topics topics) {
 		return TopicBuilder.name(topics.decisionsDeadLetter())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
@@ -91,30 +91,28 @@ class KafkaConfig {
 	 * topic is created: an existing topic is changed with {@code kafka-configs.sh}.
 	 */
 	@Bean
-	NewTopic deliveriesTopic(NotificationProperties properties) {
-		NotificationProperties.Topics topics = properties.topics();
+	NewTopic deliveriesTopic(Topics topics, LedgerProperties ledger) {
 		return TopicBuilder.name(topics.deliveries())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
 			.config(TopicConfig.CLEANUP_POLICY_CONFIG,
 					TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.ledger().retention().toMillis()))
+			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(ledger.retention().toMillis()))
 			.build();
 	}
 
 	@Bean
-	NewTopic digestsTopic(NotificationProperties properties) {
-		return compacted(properties.topics().digests(), properties.topics());
+	NewTopic digestsTopic(Topics topics) {
+		return compacted(topics.digests(), topics);
 	}
 
 	@Bean
-	NewTopic callbacksTopic(NotificationProperties properties) {
-		return compacted(properties.topics().callbacks(), properties.topics());
+	NewTopic callbacksTopic(Topics topics) {
+		return compacted(topics.callbacks(), topics);
 	}
 
 	@Bean
-	NewTopic callbacksDeadLetterTopic(NotificationProperties properties) {
-		NotificationProperties.Topics topics = properties.topics();
+	NewTopic callbacksDeadLetterTopic(Topics topics) {
 		return TopicBuilder.name(topics.callbacksDeadLetter())
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
@@ -122,7 +120,7 @@ class KafkaConfig {
 			.build();
 	}
 
-	private static NewTopic compacted(String name, NotificationProperties.Topics topics) {
+	private static NewTopic compacted(String name, Topics topics) {
 		return TopicBuilder.name(name)
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
@@ -146,8 +144,8 @@ class KafkaConfig {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, DecisionMade> kafkaListenerContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-			ConsumerFactory<String, DecisionMade> decisionConsumerFactory, DecisionPartitions decisionPartitions,
-			StaticMembership staticMembership) {
+			ConsumerFactory<String, DecisionMade> decisionConsumerFactory,
+			ConsumerAwareRebalanceListener decisionPartitions) {
 		ConcurrentKafkaListenerContainerFactory<String, DecisionMade> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		applyBootSettings(configurer, factory, decisionConsumerFactory);
 		factory.getContainerProperties().setConsumerRebalanceListener(decisionPartitions);
@@ -161,19 +159,13 @@ class KafkaConfig {
 	 * skipped by the scheduler).
 	 */
 	@Bean
-	ConcurrentKafkaListenerContainerFactory<String, String> callbackListenerFactory(KafkaProperties kafka,
-			StaticMembership staticMembership) {
+	ConcurrentKafkaListenerContainerFactory<String, String> callbackListenerFactory(KafkaProperties kafka) {
 		ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
 				new StringDeserializer(), new StringDeserializer()));
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
 		staticMembership.applyTo(factory);
 		return factory;
-	}
-
-	@Bean
-	StaticMembership staticMembership(@Value("${politely.instance-id:}") String instanceId) {
-		return new StaticMembership(instanceId);
 	}
 
 	/**
@@ -184,44 +176,6 @@ class KafkaConfig {
 	KafkaTemplate<String, String> stateTemplate(KafkaProperties kafka) {
 		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
 				new StringSerializer(), new StringSerializer()));
-	}
-
-	/**
-	 * Reads the tables' partitions on assignment, with a consumer of its own outside any
-	 * group.
-	 */
-	@Bean
-	PartitionReader partitionReader(KafkaProperties kafka, NotificationProperties properties) {
-		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		return new PartitionReader(
-				() -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer()),
-				properties.ledger().loadTimeout());
-	}
-
-	@Bean
-	DeliveryLedger deliveryLedger(KafkaTemplate<String, String> stateTemplate, PartitionReader partitionReader,
-			NotificationProperties properties, MeterRegistry registry, Clock clock) {
-		NotificationProperties.Ledger settings = properties.ledger();
-		if (settings.retention().compareTo(properties.retry().maxElapsed()) < 0) {
-			// a decision still retried after its entries expired would be mailed twice
-			throw new IllegalStateException("politely.ledger.retention (" + settings.retention()
-					+ ") must be at least politely.retry.max-elapsed (" + properties.retry().maxElapsed() + ")");
-		}
-		DeliveryLedger ledger = new DeliveryLedger(stateTemplate, partitionReader, properties.topics().deliveries(),
-				settings.writeTimeout(), settings.retention(), clock);
-		Gauge.builder("politely.ledger.entries", ledger, DeliveryLedger::size)
-			.description("Ledger entries held in memory (about 160 bytes each)")
-			.register(registry);
-		return ledger;
-	}
-
-	@Bean
-	DigestBook digestBook(KafkaTemplate<String, String> stateTemplate, PartitionReader partitionReader,
-			NotificationProperties properties, Clock clock) {
-		return new DigestBook(stateTemplate, partitionReader, DecisionJson.mapper(), properties.topics().digests(),
-				properties.ledger().writeTimeout(), clock);
 	}
 
 	/**
@@ -261,9 +215,14 @@ class KafkaConfig {
 	 * topic at once, with the exception in its headers, and the stream flows on.
 	 */
 	@Bean
-	DefaultErrorHandler errorHandler(KafkaTemplate<String, Object> deadLetterTemplate,
-			NotificationProperties properties, MeterRegistry registry) {
-		String deadLetterTopic = properties.topics().decisionsDeadLetter();
+	DefaultErrorHandler errorHandler(KafkaTemplate<String, Object> deadLetterTemplate, Topics topics,
+			RetryProperties retry, LedgerProperties ledger, MeterRegistry registry) {
+		if (ledger.retention().compareTo(retry.maxElapsed()) < 0) {
+			// a decision still retried after its entries expired would be mailed twice
+			throw new IllegalStateException("politely.ledger.retention (" + ledger.retention()
+					+ ") must be at least politely.retry.max-elapsed (" + retry.maxElapsed() + ")");
+		}
+		String deadLetterTopic = topics.decisionsDeadLetter();
 		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterTemplate,
 				(record, ex) -> new TopicPartition(deadLetterTopic, record.partition()));
 		Counter deadLetters = registry.counter("politely.dead.letters", "topic", deadLetterTopic);
@@ -271,7 +230,6 @@ class KafkaConfig {
 			publisher.accept(record, ex);
 			deadLetters.increment();
 		};
-		NotificationProperties.Retry retry = properties.retry();
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());

@@ -2,7 +2,10 @@ package dev.politely.notification.delivery;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.springframework.stereotype.Component;
 
 /**
  * The outbox behind a Resilience4j retry (a few quick tries for a hiccup) and a circuit
@@ -12,6 +15,7 @@ import io.github.resilience4j.retry.Retry;
  * {@code resilience4j.circuitbreaker.instances.smtp}. An open breaker is reported as
  * {@link SmtpUnavailableException}: the decision is retried later, never skipped.
  */
+@Component
 public class MailSender {
 
 	private final SmtpOutbox outbox;
@@ -20,10 +24,11 @@ public class MailSender {
 
 	private final CircuitBreaker breaker;
 
-	public MailSender(SmtpOutbox outbox, Retry retry, CircuitBreaker breaker) {
+	/** The retry and the breaker named {@code smtp}. */
+	MailSender(SmtpOutbox outbox, RetryRegistry retries, CircuitBreakerRegistry breakers) {
 		this.outbox = outbox;
-		this.retry = retry;
-		this.breaker = breaker;
+		this.retry = retries.retry("smtp");
+		this.breaker = breakers.circuitBreaker("smtp");
 	}
 
 	/**

@@ -13,6 +13,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * A few SMTP connections, kept open and reused for every message: opening one per message
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * server has dropped a connection (idle timeout, restart), the message is sent once more
  * on a fresh one; if that fails too, the server is unavailable. Thread-safe.
  */
-public class SmtpOutbox implements AutoCloseable {
+@Component
+class SmtpOutbox implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SmtpOutbox.class);
 
@@ -42,7 +45,7 @@ public class SmtpOutbox implements AutoCloseable {
 
 	private final Deque<Transport> idle = new ArrayDeque<>();
 
-	public SmtpOutbox(Session session, String host, int port, String username, String password, int connections,
+	SmtpOutbox(Session session, String host, int port, String username, String password, int connections,
 			MeterRegistry registry) {
 		this.session = session;
 		this.host = host;
@@ -56,11 +59,22 @@ public class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
+	 * Through the service's session; closed with the context (an {@link AutoCloseable}).
+	 */
+	@Autowired
+	SmtpOutbox(Session smtpSession, MailProperties mail, MeterRegistry registry) {
+		// no login: both null, or Jakarta Mail would try AUTH as the OS user with an
+		// empty password
+		this(smtpSession, mail.host(), mail.port(), mail.login() ? mail.username() : null,
+				mail.login() ? mail.password() : null, mail.connections(), registry);
+	}
+
+	/**
 	 * @throws RecipientRejectedException when the server refuses the recipient for good
 	 * @throws SmtpUnavailableException when the server cannot be reached or refuses the
 	 * message for now
 	 */
-	public void send(Delivery delivery) {
+	void send(Delivery delivery) {
 		Transport transport = borrow();
 		try {
 			try {

@@ -10,7 +10,7 @@ import java.util.Properties;
  * {@link #SMTPS} is TLS from the first byte (port 465). {@link #NONE} is plain SMTP, for
  * a local sink only, and never with credentials.
  */
-public enum SmtpTls {
+enum SmtpTls {
 
 	NONE("smtp"), STARTTLS("smtp"), SMTPS("smtps");
 
@@ -26,7 +26,7 @@ public enum SmtpTls {
 	 * for a test server with a self-signed certificate; empty in production, where the
 	 * JVM's trust store and the server's name decide
 	 */
-	public Properties session(String host, int port, boolean login, Duration connectionTimeout, Duration timeout,
+	Properties session(String host, int port, boolean login, Duration connectionTimeout, Duration timeout,
 			String trustedHosts) {
 		String prefix = "mail." + this.protocol + ".";
 		Properties smtp = new Properties();

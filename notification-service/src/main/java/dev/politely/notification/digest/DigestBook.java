@@ -19,11 +19,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import dev.politely.notification.inbound.DecisionJson;
 import dev.politely.notification.inbound.DecisionMade;
+import dev.politely.notification.ledger.LedgerProperties;
 import dev.politely.notification.ledger.PartitionReader;
 import dev.politely.notification.letter.DigestLine;
+import dev.politely.notification.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the {@code politely.digests} table when a partition is assigned and forgotten when it
  * is revoked, so that exactly one instance sends a given owner's digest.
  */
+@Component
 public class DigestBook {
 
 	private final KafkaTemplate<String, String> kafka;
@@ -55,6 +61,16 @@ public class DigestBook {
 		this.topic = topic;
 		this.writeTimeout = writeTimeout;
 		this.clock = clock;
+	}
+
+	/**
+	 * The service's book, on {@code politely.topics.digests}, written with the ledger's
+	 * patience.
+	 */
+	@Autowired
+	DigestBook(KafkaTemplate<String, String> stateTemplate, PartitionReader reader, Topics topics,
+			LedgerProperties ledger, Clock clock) {
+		this(stateTemplate, reader, DecisionJson.mapper(), topics.digests(), ledger.writeTimeout(), clock);
 	}
 
 	/** A group of lines that go out as one email. */

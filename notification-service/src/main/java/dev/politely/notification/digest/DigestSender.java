@@ -39,10 +39,11 @@ class DigestSender {
 
 	private final Clock clock;
 
-	DigestSender(DigestBook book, LetterWriter writer, MimeLetters mimeLetters, MailSender mail, DeliveryLedger ledger,
+	DigestSender(DigestBook book, MimeLetters mimeLetters, MailSender mail, DeliveryLedger ledger,
 			MeterRegistry registry, Clock clock) {
 		this.book = book;
-		this.writer = writer;
+		// words only, no Spring in the letter package: each user makes its own
+		this.writer = new LetterWriter();
 		this.mimeLetters = mimeLetters;
 		this.mail = mail;
 		this.ledger = ledger;

@@ -69,9 +69,10 @@ class DecisionNotifier {
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-	DecisionNotifier(LetterWriter writer, MimeLetters mimeLetters, MailSender mail, DeliveryLedger ledger,
-			DigestBook digests, CallbackJobs callbacks, MeterRegistry registry, Clock clock) {
-		this.writer = writer;
+	DecisionNotifier(MimeLetters mimeLetters, MailSender mail, DeliveryLedger ledger, DigestBook digests,
+			CallbackJobs callbacks, MeterRegistry registry, Clock clock) {
+		// words only, no Spring in the letter package: each user makes its own
+		this.writer = new LetterWriter();
 		this.mimeLetters = mimeLetters;
 		this.mail = mail;
 		this.ledger = ledger;
@@ -94,7 +95,7 @@ class DecisionNotifier {
 	 * One decision of a batch: its ledger entries are added to {@code writes}, not waited
 	 * for here.
 	 */
-	public void notify(DecisionMade decision, int partition, DeliveryLedger.Writes writes) {
+	void notify(DecisionMade decision, int partition, DeliveryLedger.Writes writes) {
 		for (Letter letter : writer.write(decision)) {
 			if (letter.role() == Role.OWNER && decision.isFinal()) {
 				// the owner's cadence applies to decision emails only: a REVIEW always

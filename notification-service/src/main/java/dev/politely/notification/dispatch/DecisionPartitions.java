@@ -11,15 +11,16 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Before the first decision of a newly assigned partition is processed, the ledger
- * partition of the same number is read to its end (whoever owned the partition before
- * wrote its entries synchronously before committing), and the pending digest lines of
- * that partition are loaded; a revoked partition's digest lines and ledger entries are
- * dropped (the ledger keeps them while the callbacks listener still holds the partition),
- * their new owner sends them.
+ * The decisions' rebalance listener, which the Kafka wiring finds by its type. Before the
+ * first decision of a newly assigned partition is processed, the ledger partition of the
+ * same number is read to its end (whoever owned the partition before wrote its entries
+ * synchronously before committing), and the pending digest lines of that partition are
+ * loaded; a revoked partition's digest lines and ledger entries are dropped (the ledger
+ * keeps them while the callbacks listener still holds the partition), their new owner
+ * sends them.
  */
 @Component
-public class DecisionPartitions implements ConsumerAwareRebalanceListener {
+class DecisionPartitions implements ConsumerAwareRebalanceListener {
 
 	/** This listener, as a holder of ledger partitions. */
 	static final String HOLDER = "decisions";
@@ -28,7 +29,7 @@ public class DecisionPartitions implements ConsumerAwareRebalanceListener {
 
 	private final DigestBook digests;
 
-	public DecisionPartitions(DeliveryLedger ledger, DigestBook digests) {
+	DecisionPartitions(DeliveryLedger ledger, DigestBook digests) {
 		this.ledger = ledger;
 		this.digests = digests;
 	}

@@ -19,9 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import dev.politely.notification.topics.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * What was already delivered, read from and written to the compacted ledger topic. The
@@ -36,6 +41,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * {@code retention.ms}). The retention is longer than any decision can come back (see
  * {@code politely.ledger.retention}), so a forgotten entry is never asked for again.
  */
+@Component
 public class DeliveryLedger {
 
 	/**
@@ -93,6 +99,19 @@ public class DeliveryLedger {
 		this.clock = clock;
 		this.sweepEveryMillis = Math.max(1000, retention.toMillis() / 20);
 		this.nextSweep = clock.millis() + sweepEveryMillis;
+	}
+
+	/**
+	 * The service's ledger, on {@code politely.topics.deliveries}, with a gauge of its
+	 * entries in memory.
+	 */
+	@Autowired
+	DeliveryLedger(KafkaTemplate<String, String> stateTemplate, PartitionReader reader, Topics topics,
+			LedgerProperties settings, MeterRegistry registry, Clock clock) {
+		this(stateTemplate, reader, topics.deliveries(), settings.writeTimeout(), settings.retention(), clock);
+		Gauge.builder("politely.ledger.entries", this, DeliveryLedger::size)
+			.description("Ledger entries held in memory (about 160 bytes each)")
+			.register(registry);
 	}
 
 	/**

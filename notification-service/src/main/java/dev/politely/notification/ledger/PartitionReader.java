@@ -8,15 +8,21 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads partitions of a topic from given offsets to their current end, outside any
  * consumer group: how the ledger, the pending digests and the pending callbacks are
  * loaded when their partition is assigned.
  */
+@Component
 public final class PartitionReader {
 
 	private static final Duration POLL = Duration.ofMillis(200);
@@ -34,6 +40,22 @@ public final class PartitionReader {
 	public PartitionReader(Supplier<KafkaConsumer<String, String>> consumers, Duration patience) {
 		this.consumers = consumers;
 		this.patience = patience;
+	}
+
+	/**
+	 * The service's consumer settings, without its group: each load opens a consumer of
+	 * its own, assigned, that commits nothing.
+	 */
+	@Autowired
+	PartitionReader(KafkaProperties kafka, LedgerProperties settings) {
+		this(outsideAnyGroup(kafka), settings.loadTimeout());
+	}
+
+	private static Supplier<KafkaConsumer<String, String>> outsideAnyGroup(KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return () -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 	}
 
 	/**

@@ -1,9 +1,10 @@
-package dev.politely.notification.config;
+package dev.politely.notification.alerts;
 
 import java.util.List;
 
+import dev.politely.notification.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * The counters that alerts read with {@code increase()}, registered at zero when the
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * after a restart, often the only one, would never fire its alert. The code that counts
  * looks the same counters up by name and tags.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class CountersAtZero {
 
 	/** What an alert calls a failure, per channel and role; see deploy/prometheus. */
@@ -20,8 +21,7 @@ class CountersAtZero {
 			List.of("email", "requester", "failed"), List.of("email", "digest", "failed"),
 			List.of("callback", "callback", "failed"), List.of("callback", "callback", "dead_letter"));
 
-	CountersAtZero(MeterRegistry registry, NotificationProperties properties) {
-		NotificationProperties.Topics topics = properties.topics();
+	CountersAtZero(MeterRegistry registry, Topics topics) {
 		for (String deadLetterTopic : List.of(topics.decisionsDeadLetter(), topics.callbacksDeadLetter())) {
 			registry.counter("politely.dead.letters", "topic", deadLetterTopic);
 		}

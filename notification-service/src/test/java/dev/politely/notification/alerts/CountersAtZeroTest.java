@@ -1,9 +1,10 @@
-package dev.politely.notification.config;
+package dev.politely.notification.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import dev.politely.notification.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class CountersAtZeroTest {
 
 	@Test
 	void everyDeadLetterTopicIsCountedFromZero() {
-		new CountersAtZero(registry, properties());
+		new CountersAtZero(registry, topics());
 
 		assertThat(registry.get("politely.dead.letters").tag("topic", "politely.callbacks-dlt").counter().count())
 			.isZero();
@@ -30,7 +31,7 @@ class CountersAtZeroTest {
 
 	@Test
 	void failedNotificationsAreCountedFromZero() {
-		new CountersAtZero(registry, properties());
+		new CountersAtZero(registry, topics());
 
 		for (String role : new String[] { "owner", "requester", "digest" }) {
 			assertThat(registry.get("politely.notifications")
@@ -44,9 +45,8 @@ class CountersAtZeroTest {
 			.count()).isZero();
 	}
 
-	private static NotificationProperties properties() {
-		return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("politely",
-				NotificationProperties.class);
+	private static Topics topics() {
+		return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("politely.topics", Topics.class);
 	}
 
 }
