@@ -18,10 +18,10 @@ import java.util.UUID;
  * @param notBefore not attempted before this instant
  * @param decidedAt when the decision was made, for the decision-to-delivery timer
  */
-public record CallbackJob(UUID decisionId, String ownerId, String url, String body, int attempt, Instant notBefore,
+record CallbackJob(UUID decisionId, String ownerId, String url, String body, int attempt, Instant notBefore,
 		Instant decidedAt) {
 
-	public CallbackJob {
+	CallbackJob {
 		requireNonNull(decisionId, "decisionId");
 		requireNonNull(ownerId, "ownerId");
 		requireNonNull(url, "url");
@@ -31,7 +31,7 @@ public record CallbackJob(UUID decisionId, String ownerId, String url, String bo
 	}
 
 	/** The job's key in the table: by owner first, one job per decision. */
-	public String key() {
+	String key() {
 		return ownerId + "/" + decisionId;
 	}
 

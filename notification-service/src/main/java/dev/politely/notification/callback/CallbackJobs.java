@@ -2,12 +2,15 @@ package dev.politely.notification.callback;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.politely.notification.inbound.DecisionJson;
+import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.ledger.LedgerProperties;
+import dev.politely.notification.letter.ReplyText;
 import dev.politely.notification.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -58,7 +61,19 @@ public class CallbackJobs {
 		return deadLetterTopic;
 	}
 
-	public void put(int partition, CallbackJob job) {
+	/**
+	 * Queues the callback of a final decision, its first attempt due at {@code now}: the
+	 * body is the requester's reply, rendered here once for every attempt.
+	 */
+	public void enqueue(int partition, DecisionMade decision, ReplyText reply, Instant now) {
+		CallbackPayload payload = new CallbackPayload(decision.decisionId(), decision.solicitationId(),
+				decision.outcome().name(), reply.language().code(), reply.subject(), reply.text(), reply.html(),
+				decision.offeredMinutes());
+		put(partition, new CallbackJob(decision.decisionId(), decision.owner().id(), decision.reply().callbackUrl(),
+				json.writeValueAsString(payload), 1, now, decision.decidedAt()));
+	}
+
+	void put(int partition, CallbackJob job) {
 		write(new ProducerRecord<>(topic, partition, job.key(), json.writeValueAsString(job)));
 	}
 

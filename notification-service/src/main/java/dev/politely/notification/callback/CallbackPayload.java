@@ -16,6 +16,6 @@ import java.util.UUID;
  * @param offeredMinutes the minutes offered by an accepted request for advice or
  * question, else null
  */
-public record CallbackPayload(UUID decisionId, UUID solicitationId, String outcome, String language, String subject,
+record CallbackPayload(UUID decisionId, UUID solicitationId, String outcome, String language, String subject,
 		String text, String html, Integer offeredMinutes) {
 }

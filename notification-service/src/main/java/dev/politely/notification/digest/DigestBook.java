@@ -74,7 +74,7 @@ public class DigestBook {
 	}
 
 	/** A group of lines that go out as one email. */
-	public record Batch(int partition, String ownerId, LocalDate day, List<PendingDigestLine> lines) {
+	record Batch(int partition, String ownerId, LocalDate day, List<PendingDigestLine> lines) {
 
 		/** The owner as the latest decision described them. */
 		public DecisionMade.Owner owner() {
@@ -107,7 +107,7 @@ public class DigestBook {
 	 * The line of a final decision, for the next digest of its owner: today's when the
 	 * digest time has not passed yet in the owner's zone, else tomorrow's.
 	 */
-	public PendingDigestLine lineFor(DecisionMade decision) {
+	PendingDigestLine lineFor(DecisionMade decision) {
 		DecisionMade.Owner owner = decision.owner();
 		ZoneId zone = zone(owner.timezone());
 		ZonedDateTime now = clock.instant().atZone(zone);
@@ -118,14 +118,21 @@ public class DigestBook {
 		return new PendingDigestLine(owner, due.toLocalDate(), due.toInstant(), DigestLine.of(decision));
 	}
 
-	/** Writes the line to the owner's partition and waits for the broker. */
-	public void add(int partition, PendingDigestLine line) {
+	/**
+	 * Puts a final decision into its owner's next digest: writes its line to the owner's
+	 * partition and waits for the broker.
+	 */
+	public void add(int partition, DecisionMade decision) {
+		add(partition, lineFor(decision));
+	}
+
+	void add(int partition, PendingDigestLine line) {
 		write(new ProducerRecord<>(topic, partition, line.key(), json.writeValueAsString(line)));
 		partitions.computeIfAbsent(partition, p -> new ConcurrentHashMap<>()).put(line.key(), line);
 	}
 
 	/** Every owner's day whose digest time has come, oldest first. */
-	public List<Batch> due(Instant now) {
+	List<Batch> due(Instant now) {
 		List<Batch> batches = new ArrayList<>();
 		partitions.forEach((partition, lines) -> lines.values()
 			.stream()
@@ -143,7 +150,7 @@ public class DigestBook {
 	}
 
 	/** The batch went out: tombstones for its lines. */
-	public void sent(Batch batch) {
+	void sent(Batch batch) {
 		for (PendingDigestLine line : batch.lines()) {
 			write(new ProducerRecord<>(topic, batch.partition(), line.key(), null));
 			Map<String, PendingDigestLine> lines = partitions.get(batch.partition());
@@ -153,7 +160,7 @@ public class DigestBook {
 		}
 	}
 
-	public int size() {
+	int size() {
 		return partitions.values().stream().mapToInt(Map::size).sum();
 	}
 

@@ -17,16 +17,16 @@ import dev.politely.notification.letter.DigestLine;
  * @param due when that digest goes out
  * @param line the decision, in a line
  */
-public record PendingDigestLine(DecisionMade.Owner owner, LocalDate day, Instant due, DigestLine line) {
+record PendingDigestLine(DecisionMade.Owner owner, LocalDate day, Instant due, DigestLine line) {
 
-	public PendingDigestLine {
+	PendingDigestLine {
 		requireNonNull(owner, "owner");
 		requireNonNull(day, "day");
 		requireNonNull(due, "due");
 		requireNonNull(line, "line");
 	}
 
-	public String key() {
+	String key() {
 		return owner.id() + "/" + day + "/" + line.decisionId();
 	}
 

@@ -6,10 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.politely.notification.callback.CallbackJob;
 import dev.politely.notification.callback.CallbackJobs;
-import dev.politely.notification.callback.CallbackPayload;
-import dev.politely.notification.inbound.DecisionJson;
 import dev.politely.notification.inbound.DecisionMade;
 import dev.politely.notification.delivery.MailSender;
 import dev.politely.notification.delivery.MimeLetters;
@@ -19,7 +16,6 @@ import dev.politely.notification.digest.DigestBook;
 import dev.politely.notification.ledger.DeliveryLedger;
 import dev.politely.notification.letter.Letter;
 import dev.politely.notification.letter.LetterWriter;
-import dev.politely.notification.letter.ReplyText;
 import dev.politely.notification.letter.Role;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +24,6 @@ import jakarta.mail.internet.AddressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything one decision gives, each at most once: for every recipient the ledger is
@@ -55,8 +50,6 @@ class DecisionNotifier {
 
 	private final CallbackJobs callbacks;
 
-	private final JsonMapper json;
-
 	private final MeterRegistry registry;
 
 	private final Clock clock;
@@ -78,7 +71,6 @@ class DecisionNotifier {
 		this.ledger = ledger;
 		this.digests = digests;
 		this.callbacks = callbacks;
-		this.json = DecisionJson.mapper();
 		this.registry = registry;
 		this.clock = clock;
 		for (Role role : Role.values()) {
@@ -157,7 +149,7 @@ class DecisionNotifier {
 			count("email", Role.OWNER.tag(), "skipped_duplicate");
 			return;
 		}
-		digests.add(partition, digests.lineFor(decision));
+		digests.add(partition, decision);
 		writes.record(partition, key, DeliveryLedger.DIGESTED);
 	}
 
@@ -170,13 +162,7 @@ class DecisionNotifier {
 			count("callback", "callback", "skipped_duplicate");
 			return;
 		}
-		ReplyText reply = writer.reply(decision);
-		CallbackPayload payload = new CallbackPayload(decision.decisionId(), decision.solicitationId(),
-				decision.outcome().name(), reply.language().code(), reply.subject(), reply.text(), reply.html(),
-				decision.offeredMinutes());
-		callbacks.put(partition,
-				new CallbackJob(decision.decisionId(), decision.owner().id(), decision.reply().callbackUrl(),
-						json.writeValueAsString(payload), 1, clock.instant(), decision.decidedAt()));
+		callbacks.enqueue(partition, decision, writer.reply(decision), clock.instant());
 	}
 
 	private void count(String channel, String role, String result) {
