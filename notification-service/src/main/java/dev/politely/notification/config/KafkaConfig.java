@@ -212,7 +212,9 @@ class KafkaConfig {
 	 * The one error handler: an SMTP outage is retried with a growing back-off for a long
 	 * time (the record is not skipped, the partition waits); anything else (an unreadable
 	 * or invalid record, an owner that cannot be written to) goes to the dead-letter
-	 * topic at once, with the exception in its headers, and the stream flows on.
+	 * topic at once, with the exception in its headers, and the stream flows on. The
+	 * retries are this handler's: the start-time check that the ledger remembers a
+	 * decision at least as long as it can be retried is here too.
 	 */
 	@Bean
 	DefaultErrorHandler errorHandler(KafkaTemplate<String, Object> deadLetterTemplate, Topics topics,
