@@ -63,15 +63,15 @@ public final class Report {
 		if (r.idleCpu != null) {
 			s.append(String.format(Locale.ROOT,
 					"%nCosts paid per unit of time (issue 16): the idle stack (no load) took **%.3f cores** (services"
-							+ " and broker: %s).%n%n",
-					Results.product(r.idleCpu), r.idleCpu.describe()));
+							+ " and broker: %s), of which the JIT compiler %.3f.%n%n",
+					Results.product(r.idleCpu), r.idleCpu.describe(), Results.compilerCores(r.idleCpu)));
 		}
 		if (!r.costs.isEmpty()) {
 			s.append("CPU per solicitation by offered load (open loop; services and broker, then the machine as a"
 					+ " whole, load generator and SMTP sink and anything else running included):\n\n");
-			s.append("| offered/s | accepted/s | CPU ms per solicitation, services + broker | machine-wide |"
-					+ " p50 / p99 ms, 202 -> owner's email | outside the run, cores | by process, cores |\n"
-					+ "|---|---|---|---|---|---|---|\n");
+			s.append("| offered/s | accepted/s | CPU ms per solicitation, services + broker | of which the JIT"
+					+ " compiler | machine-wide | p50 / p99 ms, 202 -> owner's email | outside the run, cores |"
+					+ " by process, cores |\n|---|---|---|---|---|---|---|---|\n");
 			for (Results.Cost c : r.costs) {
 				StringBuilder processes = new StringBuilder();
 				c.cpu()
@@ -80,8 +80,9 @@ public final class Report {
 						.append(name)
 						.append(' ')
 						.append(String.format(Locale.ROOT, "%.2f", cores)));
-				s.append(String.format(Locale.ROOT, "| %.0f | %.1f | **%.2f** | %.2f | %s / %s | %.2f | %s |%n",
-						c.offered(), c.accepted(), c.millisPerSolicitation(), c.machineMillisPerSolicitation(),
+				s.append(String.format(Locale.ROOT, "| %.0f | %.1f | **%.2f** | %.2f | %.2f | %s / %s | %.2f | %s |%n",
+						c.offered(), c.accepted(), c.millisPerSolicitation(),
+						c.millisPerSolicitation() - c.compiledMillisPerSolicitation(), c.machineMillisPerSolicitation(),
 						ms(c.p50()), ms(c.p99()), c.cpu().otherCores(), processes));
 			}
 		}
@@ -173,13 +174,12 @@ public final class Report {
 			.append("\",\n  \"cost\": [");
 		for (int i = 0; i < r.costs.size(); i++) {
 			Results.Cost c = r.costs.get(i);
-			s.append(String.format(Locale.ROOT,
-					"%s{\"offered\":%.0f,\"accepted\":%s,\"cpu_ms_per_solicitation\":%s,"
-							+ "\"machine_cpu_ms_per_solicitation\":%s,\"missing\":%d,\"p50_ms\":%s,\"p99_ms\":%s,"
-							+ "\"cpu\":\"%s\"}",
-					i == 0 ? "" : ",", c.offered(), json(c.accepted(), 1), json(c.millisPerSolicitation(), 3),
-					json(c.machineMillisPerSolicitation(), 3), c.missing(), json(c.p50(), 1), json(c.p99(), 1),
-					c.cpu().describe()));
+			s.append(String.format(Locale.ROOT, "%s{\"offered\":%.0f,\"accepted\":%s,\"cpu_ms_per_solicitation\":%s,"
+					+ "\"machine_cpu_ms_per_solicitation\":%s,\"compiler_cpu_ms_per_solicitation\":%s,\"missing\":%d,\"p50_ms\":%s,\"p99_ms\":%s,"
+					+ "\"cpu\":\"%s\"}", i == 0 ? "" : ",", c.offered(), json(c.accepted(), 1),
+					json(c.millisPerSolicitation(), 3), json(c.machineMillisPerSolicitation(), 3),
+					json(c.millisPerSolicitation() - c.compiledMillisPerSolicitation(), 3), c.missing(),
+					json(c.p50(), 1), json(c.p99(), 1), c.cpu().describe()));
 		}
 		s.append("],\n  \"heap_mib\": {");
 		s.append(String.join(",",

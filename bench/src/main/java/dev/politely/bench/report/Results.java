@@ -57,6 +57,20 @@ public final class Results {
 		public double machineMillisPerSolicitation() {
 			return cpu.machineCores() * cpuSeconds / solicitations * 1000;
 		}
+
+		/**
+		 * The same without the JIT compiler's threads: what the solicitations cost once
+		 * the code is compiled.
+		 */
+		public double compiledMillisPerSolicitation() {
+			return (product(cpu) - compilerCores(cpu)) * cpuSeconds / solicitations * 1000;
+		}
+	}
+
+	/** Cores the JIT compiler took in the services and the broker. */
+	public static double compilerCores(CpuMeter.Usage usage) {
+		return usage
+			.compilerCores(usage.cores().keySet().stream().filter((name) -> !name.equals(BENCH_PROCESS)).toList());
 	}
 
 	/** The name the probes give the bench's own JVM: not part of the product. */
