@@ -3,6 +3,7 @@ package dev.politely.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import dev.politely.intake.config.IntakeProperties;
 import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -93,6 +95,12 @@ public final class Fixtures {
 	/** The three Standard Webhooks headers of a delivery, as a sender computes them. */
 	public record Signed(String webhookId, String timestamp, String signature) {
 
+		static final String ID = "webhook-id";
+
+		static final String TIMESTAMP = "webhook-timestamp";
+
+		static final String SIGNATURE = "webhook-signature";
+
 		public static Signed now(String secret, String webhookId, byte[] body) {
 			return at(secret, webhookId, Instant.now(), body);
 		}
@@ -101,6 +109,20 @@ public final class Fixtures {
 			String timestamp = Long.toString(sentAt.getEpochSecond());
 			return new Signed(webhookId, timestamp,
 					WebhookSignatureVerifier.signature(WebhookSecret.parse(secret), webhookId, timestamp, body));
+		}
+
+		/** The request with the three headers, for MockMvc. */
+		public MockHttpServletRequestBuilder on(MockHttpServletRequestBuilder request) {
+			return request.header(ID, this.webhookId)
+				.header(TIMESTAMP, this.timestamp)
+				.header(SIGNATURE, this.signature);
+		}
+
+		/** The request with the three headers, for an HTTP client. */
+		public HttpRequest.Builder on(HttpRequest.Builder request) {
+			return request.header(ID, this.webhookId)
+				.header(TIMESTAMP, this.timestamp)
+				.header(SIGNATURE, this.signature);
 		}
 
 	}
