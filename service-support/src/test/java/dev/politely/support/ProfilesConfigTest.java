@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,12 +14,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTask;
-import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,31 +67,18 @@ class ProfilesConfigTest {
 	@Test
 	void rescansEveryIntervalThatTheServicesBind() {
 		// the intake and the policy bind it to their own settings in their properties
-		context("politely.profiles-rescan-every=750ms", "politely.profiles-rescan=9s")
-			.run((started) -> assertThat(rescan(started)).isEqualTo(Duration.ofMillis(750)));
+		assertThat(RescanInterval.of(null, "politely.profiles-rescan-every=750ms", "politely.profiles-rescan=9s"))
+			.hasMillis(750);
 	}
 
 	@Test
 	void fallsBackOnTheNotificationsOwnSetting() {
-		context("politely.profiles-rescan=9s").run((started) -> assertThat(rescan(started)).hasSeconds(9));
+		assertThat(RescanInterval.of(null, "politely.profiles-rescan=9s")).hasSeconds(9);
 	}
 
 	@Test
 	void rescansEveryFiveSecondsWhenNothingIsSet() {
-		context().run((started) -> assertThat(rescan(started)).hasSeconds(5));
-	}
-
-	/** The interval of the one scheduled rescan, which also waits that long to start. */
-	static Duration rescan(AssertableApplicationContext started) {
-		List<ScheduledTask> tasks = started.getBeansOfType(ScheduledTaskHolder.class)
-			.values()
-			.stream()
-			.flatMap((holder) -> holder.getScheduledTasks().stream())
-			.toList();
-		assertThat(tasks).singleElement().extracting(ScheduledTask::getTask).isInstanceOf(FixedDelayTask.class);
-		FixedDelayTask task = (FixedDelayTask) tasks.get(0).getTask();
-		assertThat(task.getInitialDelayDuration()).isEqualTo(task.getIntervalDuration());
-		return task.getIntervalDuration();
+		assertThat(RescanInterval.of(null)).hasSeconds(5);
 	}
 
 	private void write(String owner, String yaml) throws IOException {
