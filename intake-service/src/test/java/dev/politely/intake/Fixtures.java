@@ -7,11 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-
-import dev.politely.intake.config.IntakeProperties;
 
 import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
@@ -52,17 +48,6 @@ public final class Fixtures {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * The defaults of {@code intake-service.properties}, with this profiles directory.
-	 */
-	public static IntakeProperties properties(Path profilesDirectory) {
-		return new IntakeProperties(profilesDirectory, Duration.ofSeconds(2), "http://localhost:8080",
-				new IntakeProperties.Topics("politely.solicitations", "politely.verdicts", 6, (short) 1, 1),
-				new IntakeProperties.Intake(Duration.ofSeconds(6), 10_000,
-						new IntakeProperties.RateLimit(50, Duration.ofSeconds(1), Duration.ZERO)),
-				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(1), ""));
 	}
 
 	/** The smallest valid profile: the required keys of contract section 2. */
