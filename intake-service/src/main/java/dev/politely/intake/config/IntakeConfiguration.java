@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Cross-cutting wiring: the clock, the validator, the two topics. Kept off the
@@ -24,7 +23,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 // what the services do the same way (service-support): fixed partitions, the public
 // health, the owners' profiles, and the verdict link keys (which the intake checks with)
 @Import({ FixedPartitions.class, PublicHealth.class, ProfilesConfig.class, VerdictKeyConfig.class })
-@EnableScheduling
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 
