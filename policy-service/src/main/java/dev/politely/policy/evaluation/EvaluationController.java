@@ -2,7 +2,6 @@ package dev.politely.policy.evaluation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import dev.politely.policy.peer.PeerForwarding;
 import dev.politely.webhook.body.InvalidSolicitationException;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import static dev.politely.policy.evaluation.Problems.problem;
+
 /**
  * {@code POST /v1/owners/{ownerId}/policy/evaluate}: the webhook's body and signature
  * headers, and back the decision the current profile would give. Errors are RFC 9457
@@ -30,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
-
-	private static final String PROBLEMS = "https://politely.dev/problems/";
 
 	private final Evaluation evaluation;
 
@@ -99,15 +97,6 @@ class EvaluationController {
 			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
 			return body.length > MAX_BODY_BYTES ? null : body;
 		}
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(PROBLEMS + type));
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(problem);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.politely.policy.status;
 
-import java.net.URI;
 import java.time.Duration;
 
 import dev.politely.policy.evaluation.OwnerSignature;
@@ -9,7 +8,6 @@ import dev.politely.policy.evaluation.UnsignedEvaluationException;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import static dev.politely.policy.evaluation.Problems.problem;
+
 /**
  * {@code GET /v1/owners/{ownerId}/solicitations/{solicitationId}}: where a solicitation
  * stands, for its owner. Signed the Standard Webhooks way over an empty body, exactly
@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SolicitationStatusController {
-
-	private static final String PROBLEMS = "https://politely.dev/problems/";
 
 	private static final byte[] EMPTY = new byte[0];
 
@@ -77,15 +75,6 @@ class SolicitationStatusController {
 	ResponseEntity<ProblemDetail> unsigned() {
 		return problem(HttpStatus.UNAUTHORIZED, "invalid-signature",
 				"The request is not signed with the owner's webhook secret, or its timestamp is stale.");
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(PROBLEMS + type));
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(problem);
 	}
 
 }
