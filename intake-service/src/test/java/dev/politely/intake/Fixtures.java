@@ -3,18 +3,16 @@ package dev.politely.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-
-import dev.politely.intake.config.IntakeProperties;
 
 import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -52,17 +50,6 @@ public final class Fixtures {
 		}
 	}
 
-	/**
-	 * The defaults of {@code intake-service.properties}, with this profiles directory.
-	 */
-	public static IntakeProperties properties(Path profilesDirectory) {
-		return new IntakeProperties(profilesDirectory, Duration.ofSeconds(2), "http://localhost:8080",
-				new IntakeProperties.Topics("politely.solicitations", "politely.verdicts", 6, (short) 1, 1),
-				new IntakeProperties.Intake(Duration.ofSeconds(6), 10_000,
-						new IntakeProperties.RateLimit(50, Duration.ofSeconds(1), Duration.ZERO)),
-				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(1), ""));
-	}
-
 	/** The smallest valid profile: the required keys of contract section 2. */
 	public static String profile(String owner, String secret) {
 		return "owner: " + owner + "\nemail: " + owner + "@example.com\ntimezone: UTC\nwebhookSecret: " + secret
@@ -93,6 +80,12 @@ public final class Fixtures {
 	/** The three Standard Webhooks headers of a delivery, as a sender computes them. */
 	public record Signed(String webhookId, String timestamp, String signature) {
 
+		static final String ID = "webhook-id";
+
+		static final String TIMESTAMP = "webhook-timestamp";
+
+		static final String SIGNATURE = "webhook-signature";
+
 		public static Signed now(String secret, String webhookId, byte[] body) {
 			return at(secret, webhookId, Instant.now(), body);
 		}
@@ -101,6 +94,20 @@ public final class Fixtures {
 			String timestamp = Long.toString(sentAt.getEpochSecond());
 			return new Signed(webhookId, timestamp,
 					WebhookSignatureVerifier.signature(WebhookSecret.parse(secret), webhookId, timestamp, body));
+		}
+
+		/** The request with the three headers, for MockMvc. */
+		public MockHttpServletRequestBuilder on(MockHttpServletRequestBuilder request) {
+			return request.header(ID, this.webhookId)
+				.header(TIMESTAMP, this.timestamp)
+				.header(SIGNATURE, this.signature);
+		}
+
+		/** The request with the three headers, for an HTTP client. */
+		public HttpRequest.Builder on(HttpRequest.Builder request) {
+			return request.header(ID, this.webhookId)
+				.header(TIMESTAMP, this.timestamp)
+				.header(SIGNATURE, this.signature);
 		}
 
 	}

@@ -2,17 +2,21 @@ package dev.politely.notification;
 
 import java.time.Clock;
 
+import dev.politely.support.ProfilesConfig;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+@Import(ProfilesConfig.class) // the owners' profiles, rescanned: service-support
 @PropertySource("classpath:notification-service.properties")
 public class NotificationApplication {
 

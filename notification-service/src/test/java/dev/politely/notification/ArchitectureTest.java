@@ -61,8 +61,7 @@ class ArchitectureTest {
 
 	/**
 	 * {@code config} is the Kafka wiring only; every feature wires itself in its own
-	 * package. {@code ProfilesConfig} is left out until the shared profile wiring
-	 * replaces it.
+	 * package (the owners' profiles are wired by service-support).
 	 */
 	@ArchTest
 	static final ArchRule configDeclaresOnlyKafkaWiring = methods().that()
@@ -70,9 +69,6 @@ class ArchitectureTest {
 		.and()
 		.areDeclaredInClassesThat()
 		.resideInAPackage("..notification.config..")
-		.and()
-		.areDeclaredInClassesThat()
-		.doNotHaveSimpleName("ProfilesConfig")
 		.should()
 		.haveRawReturnType(DescribedPredicate.describe("a Kafka factory, template, topic or error handler",
 				(JavaClass type) -> List

@@ -1,7 +1,9 @@
 package dev.politely.intake.config;
 
 import dev.politely.support.FixedPartitions;
+import dev.politely.support.ProfilesConfig;
 import dev.politely.support.PublicHealth;
+import dev.politely.support.VerdictKeyConfig;
 import java.time.Clock;
 
 import dev.politely.webhook.body.SolicitationValidator;
@@ -12,17 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Cross-cutting wiring: the clock, the validator, the two topics. Kept off the
  * application class so that slice tests do not pick it up.
  */
 @Configuration(proxyBeanMethods = false)
-// what every service does the same way (service-support): fixed partitions, the public
-// health
-@Import({ FixedPartitions.class, PublicHealth.class })
-@EnableScheduling
+// what the services do the same way (service-support): fixed partitions, the public
+// health, the owners' profiles, and the verdict link keys (which the intake checks with)
+@Import({ FixedPartitions.class, PublicHealth.class, ProfilesConfig.class, VerdictKeyConfig.class })
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 

@@ -1,6 +1,5 @@
 package dev.politely.intake.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,16 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Typed configuration of the intake service, defaults in
- * {@code intake-service.properties}.
+ * {@code intake-service.properties}. The profiles' settings
+ * ({@code politely.profiles-dir}, {@code politely.profiles-rescan-interval}) are read by
+ * service-support's {@code ProfilesConfig}.
  *
- * @param profilesDir directory of the owners' {@code <ownerId>.yml} profiles
- * @param profilesRescanInterval how often the directory is checked for changes
  * @param publicUrl public base URL of the intake service
  */
 @ConfigurationProperties("politely")
-public record IntakeProperties(@DefaultValue("config/profiles") Path profilesDir,
-		@DefaultValue("2s") Duration profilesRescanInterval, @DefaultValue("http://localhost:8080") String publicUrl,
-		@DefaultValue Topics topics, @DefaultValue Intake intake, @DefaultValue Readiness readiness) {
+public record IntakeProperties(@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Topics topics,
+		@DefaultValue Intake intake, @DefaultValue Readiness readiness) {
 
 	/**
 	 * @param solicitations the topic the accepted solicitations are written to

@@ -4,19 +4,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.politely.intake.config.IntakeProperties;
 import dev.politely.profile.ProfileDirectory;
-import dev.politely.profile.RefusedProfileCounter;
-import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The owners of the profiles directory, as the shared profile reader sees them (contract
  * section 2): a file that has never validated is no owner, an invalid edit keeps the last
  * valid profile and counts in {@code politely.profile.invalid}, a file claiming another
- * owner's id is invalid, and a new owner's file is found on their first request.
+ * owner's id is invalid, and a new owner's file is found on their first request. The
+ * directory and its rescan are service-support's {@code ProfilesConfig}.
  */
 @Component
 public class OwnerDirectory {
@@ -26,9 +24,8 @@ public class OwnerDirectory {
 	/** The keys derived from each owner's secret, rebuilt when their profile changes. */
 	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
 
-	public OwnerDirectory(IntakeProperties properties, MeterRegistry registry) {
-		this.profiles = new ProfileDirectory(properties.profilesDir().toAbsolutePath().normalize(),
-				new RefusedProfileCounter(registry));
+	public OwnerDirectory(ProfileDirectory profiles) {
+		this.profiles = profiles;
 	}
 
 	/**
@@ -47,10 +44,9 @@ public class OwnerDirectory {
 		});
 	}
 
-	@Scheduled(fixedDelayString = "${politely.profiles-rescan-interval:2s}",
-			initialDelayString = "${politely.profiles-rescan-interval:2s}")
-	public void rescan() {
-		this.profiles.refresh();
+	/** After each rescan: the keys of an owner whose profile is gone are forgotten. */
+	@EventListener
+	public void rescanned(ProfileDirectory.Changes changes) {
 		this.owners.keySet().retainAll(this.profiles.owners());
 	}
 

@@ -65,11 +65,8 @@ class GracefulShutdownTest {
 		HoldingInterceptor.hold();
 
 		CompletableFuture<HttpResponse<String>> inFlight = http
-			.sendAsync(HttpRequest.newBuilder(URI.create(url + "/v1/owners/alice/solicitations"))
+			.sendAsync(signed.on(HttpRequest.newBuilder(URI.create(url + "/v1/owners/alice/solicitations")))
 				.header("Content-Type", "application/json")
-				.header("webhook-id", signed.webhookId())
-				.header("webhook-timestamp", signed.timestamp())
-				.header("webhook-signature", signed.signature())
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(HoldingInterceptor.entered.await(30, TimeUnit.SECONDS)).isTrue();

@@ -149,11 +149,8 @@ class KafkaDownTest {
 	private HttpResponse<String> deliver(String webhookId) throws Exception {
 		byte[] body = Fixtures.example("connection-coherent.json");
 		Signed signed = Signed.now(ALICE_SECRET, webhookId, body);
-		return send(HttpRequest.newBuilder(url("/v1/owners/alice/solicitations"))
+		return send(signed.on(HttpRequest.newBuilder(url("/v1/owners/alice/solicitations")))
 			.header("Content-Type", "application/json")
-			.header("webhook-id", signed.webhookId())
-			.header("webhook-timestamp", signed.timestamp())
-			.header("webhook-signature", signed.signature())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
 import dev.politely.intake.Fixtures;
+import dev.politely.profile.ProfileDirectory;
+import dev.politely.profile.RefusedProfileCounter;
 import dev.politely.webhook.signature.WebhookSecret;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ class OwnerDirectoryTest {
 	Path directory;
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private ProfileDirectory profiles;
 
 	@Test
 	void readsTheOwnerAndSecretOfTheContractExample() {
@@ -124,17 +128,17 @@ class OwnerDirectoryTest {
 		assertThat(owners.find("bob")).isEmpty();
 
 		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
-		owners.rescan();
+		rescan(owners);
 		assertThat(owners.find("bob")).hasValueSatisfying(
 				(owner) -> assertThat(owner.webhookSecret()).isEqualTo(WebhookSecret.parse(BOB_SECRET)));
 
 		Path bob = write("bob.yml", Fixtures.profile("bob", BOB_NEW_SECRET));
-		owners.rescan();
+		rescan(owners);
 		assertThat(owners.find("bob")).hasValueSatisfying(
 				(owner) -> assertThat(owner.webhookSecret()).isEqualTo(WebhookSecret.parse(BOB_NEW_SECRET)));
 
 		Files.delete(bob);
-		owners.rescan();
+		rescan(owners);
 		assertThat(owners.find("bob")).isEmpty();
 	}
 
@@ -146,7 +150,7 @@ class OwnerDirectoryTest {
 
 		Files.writeString(bob, Fixtures.profile("bob", BOB_NEW_SECRET));
 		Files.setLastModifiedTime(bob, modified);
-		owners.rescan();
+		rescan(owners);
 
 		assertThat(owners.find("bob")).hasValueSatisfying(
 				(owner) -> assertThat(owner.webhookSecret()).isEqualTo(WebhookSecret.parse(BOB_NEW_SECRET)));
@@ -159,7 +163,7 @@ class OwnerDirectoryTest {
 		assertThat(this.registry.get("politely.profile.invalid").tag("owner", "bob").counter().count()).isZero();
 
 		write("bob.yml", Fixtures.profile("bob", BOB_NEW_SECRET) + "language: de\n");
-		owners.rescan();
+		rescan(owners);
 
 		assertThat(owners.find("bob")).hasValueSatisfying(
 				(owner) -> assertThat(owner.webhookSecret()).isEqualTo(WebhookSecret.parse(BOB_SECRET)));
@@ -178,14 +182,20 @@ class OwnerDirectoryTest {
 		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
 		OwnerDirectory owners = directory(this.directory.resolve("sub"));
 		Files.createDirectories(this.directory.resolve("sub"));
-		owners.rescan();
+		rescan(owners);
 
 		assertThat(owners.find("../bob")).isEmpty();
 		assertThat(owners.find("../bob.yml")).isEmpty();
 	}
 
 	private OwnerDirectory directory(Path profiles) {
-		return new OwnerDirectory(Fixtures.properties(profiles), this.registry);
+		this.profiles = new ProfileDirectory(profiles, new RefusedProfileCounter(this.registry));
+		return new OwnerDirectory(this.profiles);
+	}
+
+	/** What service-support's ProfilesConfig does on its schedule. */
+	private void rescan(OwnerDirectory owners) {
+		owners.rescanned(this.profiles.refresh());
 	}
 
 	private Path write(String name, String content) throws IOException {

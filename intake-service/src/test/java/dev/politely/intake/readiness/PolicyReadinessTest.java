@@ -2,7 +2,6 @@ package dev.politely.intake.readiness;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -70,8 +69,7 @@ class PolicyReadinessTest {
 	}
 
 	private static PipelineHealthIndicator readiness(EmbeddedKafkaBroker broker, String policyUrl) {
-		IntakeProperties properties = new IntakeProperties(Path.of("config/profiles"), Duration.ofSeconds(2),
-				"http://localhost:8080", null, null,
+		IntakeProperties properties = new IntakeProperties("http://localhost:8080", null, null,
 				new IntakeProperties.Readiness(List.of(), Duration.ofSeconds(2), Duration.ZERO, policyUrl));
 		return new PipelineHealthIndicator(new KafkaAdmin(Map.of("bootstrap.servers", broker.getBrokersAsString())),
 				properties, Clock.systemUTC());

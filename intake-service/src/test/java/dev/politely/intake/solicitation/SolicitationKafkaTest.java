@@ -327,12 +327,10 @@ class SolicitationKafkaTest extends IntakeServiceTest {
 	}
 
 	private HttpResponse<String> post(String owner, byte[] body, Signed signed) throws Exception {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/v1/owners/" + owner + "/solicitations"))
+		HttpRequest request = signed
+			.on(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/v1/owners/" + owner + "/solicitations")))
 			.header("Content-Type", "application/json")
-			.header("webhook-id", signed.webhookId())
-			.header("webhook-timestamp", signed.timestamp())
-			.header("webhook-signature", signed.signature())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

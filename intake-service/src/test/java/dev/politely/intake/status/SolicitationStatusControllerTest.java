@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -14,28 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.politely.intake.Fixtures;
+import dev.politely.intake.WebhookSlice;
 import dev.politely.intake.Fixtures.Signed;
-import dev.politely.intake.config.IntakeProperties;
-import dev.politely.intake.owner.OwnerDirectory;
 import dev.politely.intake.solicitation.DeliveryFacts;
-import dev.politely.intake.solicitation.OwnerRateLimits;
-import dev.politely.intake.solicitation.RecordingPublisher;
 import dev.politely.intake.solicitation.SolicitationIntake;
-import dev.politely.intake.solicitation.SolicitationMetrics;
-import dev.politely.webhook.body.SolicitationValidator;
 import dev.politely.webhook.signature.WebhookSecret;
 import dev.politely.webhook.signature.WebhookSignatureVerifier;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,9 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * service.
  */
 @WebMvcTest(SolicitationStatusController.class)
-@Import({ SolicitationIntake.class, SolicitationValidator.class, OwnerDirectory.class, OwnerRateLimits.class,
-		SolicitationMetrics.class, PolicyStatus.class, StatusConfiguration.class,
-		SolicitationStatusControllerTest.InMemory.class })
+@Import({ WebhookSlice.class, PolicyStatus.class, StatusConfiguration.class })
 class SolicitationStatusControllerTest {
 
 	private static final Path PROFILES = Fixtures.profilesDirectory();
@@ -169,35 +157,11 @@ class SolicitationStatusControllerTest {
 	}
 
 	private ResultActions ask(String owner, String id, Signed signed) throws Exception {
-		return this.mvc
-			.perform(get("/v1/owners/" + owner + "/solicitations/" + id).header("webhook-id", signed.webhookId())
-				.header("webhook-timestamp", signed.timestamp())
-				.header("webhook-signature", signed.signature()));
+		return this.mvc.perform(signed.on(get("/v1/owners/" + owner + "/solicitations/" + id)));
 	}
 
 	private static Delivery delivery(Signed signed, byte[] body) {
 		return new Delivery(signed.webhookId(), signed.timestamp(), signed.signature(), body);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(IntakeProperties.class)
-	static class InMemory {
-
-		@Bean
-		RecordingPublisher recordingPublisher() {
-			return new RecordingPublisher();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-		@Bean
-		SimpleMeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
 	}
 
 	/**

@@ -7,12 +7,9 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.politely.intake.Fixtures;
+import dev.politely.intake.WebhookSlice;
+import dev.politely.support.ProfilesConfig;
 import dev.politely.intake.Fixtures.Signed;
-import dev.politely.intake.owner.OwnerDirectory;
-import dev.politely.intake.solicitation.OwnerRateLimits;
-import dev.politely.intake.solicitation.SolicitationIntake;
-import dev.politely.intake.solicitation.SolicitationMetrics;
-import dev.politely.webhook.body.SolicitationValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * over another owner. Section 1: a body's callback goes only where the owner allows.
  */
 @WebMvcTest(SolicitationController.class)
-@Import({ SolicitationIntake.class, SolicitationValidator.class, OwnerDirectory.class, OwnerRateLimits.class,
-		SolicitationMetrics.class, SolicitationControllerTest.InMemory.class })
+@Import(WebhookSlice.class)
 class ProfileRulesTest {
 
 	private static final Path PROFILES = Fixtures.profilesDirectory();
@@ -54,7 +50,7 @@ class ProfileRulesTest {
 	MockMvc mvc;
 
 	@Autowired
-	OwnerDirectory owners;
+	ProfilesConfig profiles;
 
 	@Autowired
 	MeterRegistry meters;
@@ -69,7 +65,7 @@ class ProfileRulesTest {
 		// the policy needs a timezone: without one, the intake must not take what the
 		// policy would dead-letter
 		write("nora.yml", Fixtures.profile("nora", BOB_SECRET).replace("timezone: UTC\n", ""));
-		this.owners.rescan();
+		this.profiles.rescan();
 
 		deliver("nora", BODY, Signed.now(BOB_SECRET, "msg_nora", BODY)).andExpect(status().isUnauthorized());
 	}
@@ -77,11 +73,11 @@ class ProfileRulesTest {
 	@Test
 	void anInvalidEditKeepsTheLastValidSecret() throws Exception {
 		write("bob.yml", Fixtures.profile("bob", BOB_SECRET));
-		this.owners.rescan();
+		this.profiles.rescan();
 		deliver("bob", BODY, Signed.now(BOB_SECRET, "msg_bob_1", BODY)).andExpect(status().isAccepted());
 
 		write("bob.yml", Fixtures.profile("bob", OTHER_SECRET) + "language: de\n");
-		this.owners.rescan();
+		this.profiles.rescan();
 
 		deliver("bob", BODY, Signed.now(OTHER_SECRET, "msg_bob_2", BODY)).andExpect(status().isUnauthorized());
 		deliver("bob", BODY, Signed.now(BOB_SECRET, "msg_bob_3", BODY)).andExpect(status().isAccepted());
@@ -91,7 +87,7 @@ class ProfileRulesTest {
 	@Test
 	void aFileClaimingAnotherOwnersIdReplacesNothing() throws Exception {
 		write("mallory.yml", Fixtures.profile("alice", OTHER_SECRET));
-		this.owners.rescan();
+		this.profiles.rescan();
 
 		deliver("alice", BODY, Signed.now(OTHER_SECRET, "msg_mallory_1", BODY)).andExpect(status().isUnauthorized());
 		deliver("mallory", BODY, Signed.now(OTHER_SECRET, "msg_mallory_2", BODY)).andExpect(status().isUnauthorized());
@@ -135,11 +131,9 @@ class ProfileRulesTest {
 	}
 
 	private ResultActions deliver(String owner, byte[] body, Signed signed) throws Exception {
-		return this.mvc.perform(post("/v1/owners/" + owner + "/solicitations").contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.header("webhook-id", signed.webhookId())
-			.header("webhook-timestamp", signed.timestamp())
-			.header("webhook-signature", signed.signature()));
+		return this.mvc.perform(signed.on(post("/v1/owners/" + owner + "/solicitations"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
 	}
 
 	private static void write(String name, String content) throws IOException {

@@ -4,25 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import dev.politely.intake.Fixtures;
+import dev.politely.intake.WebhookSlice;
 import dev.politely.intake.Fixtures.Signed;
-import dev.politely.intake.config.IntakeProperties;
-import dev.politely.intake.owner.OwnerDirectory;
-import dev.politely.intake.solicitation.OwnerRateLimits;
 import dev.politely.intake.solicitation.RecordingPublisher;
-import dev.politely.intake.solicitation.SolicitationIntake;
-import dev.politely.intake.solicitation.SolicitationMetrics;
-import dev.politely.webhook.body.SolicitationValidator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,8 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = SolicitationController.class,
 		properties = { "politely.intake.rate-limit.limit-for-period=3",
 				"politely.intake.rate-limit.limit-refresh-period=1h" })
-@Import({ SolicitationIntake.class, SolicitationValidator.class, OwnerDirectory.class, OwnerRateLimits.class,
-		SolicitationMetrics.class, RateLimitTest.InMemory.class })
+@Import(WebhookSlice.class)
 class RateLimitTest {
 
 	private static final String BOB_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
@@ -111,32 +100,9 @@ class RateLimitTest {
 	}
 
 	private ResultActions deliver(String owner, byte[] body, Signed signed) throws Exception {
-		return this.mvc.perform(post("/v1/owners/" + owner + "/solicitations").contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.header("webhook-id", signed.webhookId())
-			.header("webhook-timestamp", signed.timestamp())
-			.header("webhook-signature", signed.signature()));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(IntakeProperties.class)
-	static class InMemory {
-
-		@Bean
-		RecordingPublisher recordingPublisher() {
-			return new RecordingPublisher();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-		@Bean
-		SimpleMeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
+		return this.mvc.perform(signed.on(post("/v1/owners/" + owner + "/solicitations"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.politely.intake.web;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,27 +9,18 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.politely.intake.Fixtures;
+import dev.politely.intake.WebhookSlice;
 import dev.politely.intake.Fixtures.Signed;
-import dev.politely.intake.config.IntakeProperties;
-import dev.politely.intake.owner.OwnerDirectory;
-import dev.politely.intake.solicitation.OwnerRateLimits;
 import dev.politely.intake.solicitation.RecordingPublisher;
-import dev.politely.intake.solicitation.SolicitationIntake;
-import dev.politely.intake.solicitation.SolicitationMetrics;
 import dev.politely.intake.solicitation.SolicitationReceived;
-import dev.politely.webhook.body.SolicitationValidator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -53,8 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(SolicitationController.class)
-@Import({ SolicitationIntake.class, SolicitationValidator.class, OwnerDirectory.class, OwnerRateLimits.class,
-		SolicitationMetrics.class, SolicitationControllerTest.InMemory.class })
+@Import(WebhookSlice.class)
 class SolicitationControllerTest {
 
 	private static final Path PROFILES = Fixtures.profilesDirectory();
@@ -298,12 +287,12 @@ class SolicitationControllerTest {
 
 		for (String contentType : new String[] { "text/plain", "application/xml",
 				"application/json; charset=ISO-8859-1", "not a type" }) {
-			this.mvc.perform(signed(post(URL), signed).contentType(contentType).content(body))
+			this.mvc.perform(signed.on(post(URL)).contentType(contentType).content(body))
 				.andExpect(status().isUnsupportedMediaType())
 				.andExpect(content().contentTypeCompatibleWith(PROBLEM))
 				.andExpect(jsonPath("$.type").value("https://politely.dev/problems/unsupported-media-type"));
 		}
-		this.mvc.perform(signed(post(URL), signed).content(body)).andExpect(status().isUnsupportedMediaType());
+		this.mvc.perform(signed.on(post(URL)).content(body)).andExpect(status().isUnsupportedMediaType());
 		assertThat(this.publisher.published()).isEmpty();
 	}
 
@@ -312,12 +301,14 @@ class SolicitationControllerTest {
 		byte[] body = Fixtures.example("connection-ghost.json");
 
 		this.mvc
-			.perform(signed(post(URL), Signed.now(ALICE_SECRET, "msg_charset", body))
+			.perform(Signed.now(ALICE_SECRET, "msg_charset", body)
+				.on(post(URL))
 				.contentType("application/json; charset=utf-8")
 				.content(body))
 			.andExpect(status().isAccepted());
 		this.mvc
-			.perform(signed(post(URL), Signed.now(ALICE_SECRET, "msg_suffix", body))
+			.perform(Signed.now(ALICE_SECRET, "msg_suffix", body)
+				.on(post(URL))
 				.contentType("application/solicitation+json")
 				.content(body))
 			.andExpect(status().isAccepted());
@@ -422,7 +413,7 @@ class SolicitationControllerTest {
 	}
 
 	private ResultActions deliver(String url, byte[] body, Signed signed) throws Exception {
-		return this.mvc.perform(json(signed(post(url), signed), body));
+		return this.mvc.perform(json(signed.on(post(url)), body));
 	}
 
 	private static String responseOf(ResultActions result) throws Exception {
@@ -434,38 +425,11 @@ class SolicitationControllerTest {
 		return request.contentType(MediaType.APPLICATION_JSON).content(body);
 	}
 
-	private static MockHttpServletRequestBuilder signed(MockHttpServletRequestBuilder request, Signed signed) {
-		return request.header("webhook-id", signed.webhookId())
-			.header("webhook-timestamp", signed.timestamp())
-			.header("webhook-signature", signed.signature());
-	}
-
 	private static byte[] tooLarge() {
 		byte[] body = new byte[65537];
 		Arrays.fill(body, (byte) ' ');
 		System.arraycopy(utf8("{}"), 0, body, 0, 2);
 		return body;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(IntakeProperties.class)
-	static class InMemory {
-
-		@Bean
-		RecordingPublisher recordingPublisher() {
-			return new RecordingPublisher();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-		@Bean
-		SimpleMeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.politely.policy.config;
 
 import dev.politely.support.FixedPartitions;
+import dev.politely.support.ProfilesConfig;
 import dev.politely.support.PublicHealth;
+import dev.politely.support.VerdictKeyConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +13,9 @@ import org.springframework.kafka.config.TopicBuilder;
 
 /** The topics the policy service reads and writes, created at start when missing. */
 @Configuration(proxyBeanMethods = false)
-// what every service does the same way (service-support): fixed partitions, the public
-// health
-@Import({ FixedPartitions.class, PublicHealth.class })
+// what the services do the same way (service-support): fixed partitions, the public
+// health, the owners' profiles, and the verdict link keys (which the policy signs with)
+@Import({ FixedPartitions.class, PublicHealth.class, ProfilesConfig.class, VerdictKeyConfig.class })
 class KafkaTopicsConfig {
 
 	private final PolicyProperties.Topics topics;

@@ -1,16 +1,15 @@
 package dev.politely.policy.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The policy service's settings ({@code politely.*}).
+ * The policy service's settings ({@code politely.*}). The profiles' settings
+ * ({@code politely.profiles-dir}, {@code politely.profiles-refresh}) are read by
+ * service-support's {@code ProfilesConfig}.
  *
- * @param profilesDir where the owners' {@code <ownerId>.yml} profiles are read from
- * @param profilesRefresh how often the directory is rescanned for changes
  * @param publicUrl the intake's public base URL, for the verdict links of REVIEW emails
  * @param verdictTtl how long a verdict link stays valid
  * @param state how long the stream's per-solicitation state is kept, and how parked
@@ -18,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param health when the stream counts as healthy
  */
 @ConfigurationProperties("politely")
-public record PolicyProperties(Path profilesDir, Duration profilesRefresh, String publicUrl, Duration verdictTtl,
-		Topics topics, @DefaultValue State state, @DefaultValue Health health) {
+public record PolicyProperties(String publicUrl, Duration verdictTtl, Topics topics, @DefaultValue State state,
+		@DefaultValue Health health) {
 
 	public PolicyProperties {
 		// An entry purged before its verdict link expires would turn a valid verdict into

@@ -10,7 +10,6 @@ import dev.politely.policy.decision.OwnerCounters;
 import dev.politely.policy.decision.Requester;
 import dev.politely.policy.decision.Solicitation;
 import dev.politely.profile.Profile;
-import dev.politely.profile.ProfileDirectory;
 import dev.politely.webhook.body.SolicitationValidator;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import org.springframework.stereotype.Service;
@@ -30,9 +29,10 @@ class Evaluation {
 
 	private final Clock clock;
 
-	Evaluation(OwnerSignature signature, SolicitationValidator validator, OwnerCountersQuery counters, Clock clock) {
+	Evaluation(OwnerSignature signature, OwnerCountersQuery counters, Clock clock) {
 		this.signature = signature;
-		this.validator = validator;
+		// the webhook's body rules: the dry run takes the same body
+		this.validator = new SolicitationValidator();
 		this.counters = counters;
 		this.clock = clock;
 	}

@@ -2,29 +2,24 @@ package dev.politely.policy.evaluation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
+import dev.politely.policy.peer.PeerForwarding;
 import dev.politely.webhook.body.InvalidSolicitationException;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.ResourceAccessException;
+
+import static dev.politely.policy.evaluation.Problems.problem;
 
 /**
  * {@code POST /v1/owners/{ownerId}/policy/evaluate}: the webhook's body and signature
@@ -35,33 +30,13 @@ import org.springframework.web.client.ResourceAccessException;
 class EvaluationController {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
-	static final String FORWARDED = "politely-forwarded";
-
-	private static final String PROBLEMS = "https://politely.dev/problems/";
-
-	private static final Duration FORWARD_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-
-	private static final Duration FORWARD_READ_TIMEOUT = Duration.ofSeconds(10);
-
-	/**
-	 * The peer's headers that say something about its answer; the others (hop-by-hop:
-	 * {@code Connection}, {@code Transfer-Encoding}, ...) belong to its connection, not
-	 * to ours.
-	 */
-	private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL,
-			HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE);
 
 	private final Evaluation evaluation;
 
-	private final RestClient forwarding;
+	private final PeerForwarding forwarding = new PeerForwarding(Duration.ofSeconds(10));
 
 	EvaluationController(Evaluation evaluation) {
 		this.evaluation = evaluation;
-		// bounded: a stuck peer costs the caller a 503, not a thread held forever
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(FORWARD_CONNECT_TIMEOUT).build());
-		requests.setReadTimeout(FORWARD_READ_TIMEOUT);
-		this.forwarding = RestClient.builder().requestFactory(requests).build();
 	}
 
 	@PostMapping("/v1/owners/{ownerId}/policy/evaluate")
@@ -69,7 +44,7 @@ class EvaluationController {
 			@RequestHeader(name = "webhook-id", required = false) String webhookId,
 			@RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
 			@RequestHeader(name = "webhook-signature", required = false) String signature,
-			@RequestHeader(name = FORWARDED, required = false) String forwarded) throws IOException {
+			@RequestHeader(name = PeerForwarding.FORWARDED, required = false) String forwarded) throws IOException {
 		MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
 		if (type == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
 			return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
@@ -92,33 +67,10 @@ class EvaluationController {
 	}
 
 	private ResponseEntity<?> forward(String hostAndPort, String ownerId, Delivery delivery) {
-		try {
-			return forwarding.post()
-				.uri(URI.create("http://" + hostAndPort + "/v1/owners/" + ownerId + "/policy/evaluate"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("webhook-id", delivery.webhookId())
-				.header("webhook-timestamp", delivery.timestamp())
-				.header("webhook-signature", delivery.signatures())
-				.header(FORWARDED, "1")
-				.body(delivery.body())
-				.exchange((request, response) -> relayed(response.getStatusCode(), response.getHeaders(),
-						response.getBody().readNBytes(MAX_BODY_BYTES)));
-		}
-		catch (ResourceAccessException e) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-ready",
-					"The owner's counters are not available right now; retry in a few seconds.");
-		}
-	}
-
-	private static ResponseEntity<byte[]> relayed(HttpStatusCode status, HttpHeaders peer, byte[] body) {
-		HttpHeaders headers = new HttpHeaders();
-		for (String name : RELAYED_HEADERS) {
-			List<String> values = peer.get(name);
-			if (values != null) {
-				headers.put(name, values);
-			}
-		}
-		return ResponseEntity.status(status).headers(headers).body(body);
+		return this.forwarding.postJson(hostAndPort, "/v1/owners/" + ownerId + "/policy/evaluate", delivery)
+			.<ResponseEntity<?>>map((answer) -> answer)
+			.orElseGet(() -> problem(HttpStatus.SERVICE_UNAVAILABLE, "not-ready",
+					"The owner's counters are not available right now; retry in a few seconds."));
 	}
 
 	@ExceptionHandler(UnsignedEvaluationException.class)
@@ -145,15 +97,6 @@ class EvaluationController {
 			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
 			return body.length > MAX_BODY_BYTES ? null : body;
 		}
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(PROBLEMS + type));
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(problem);
 	}
 
 }

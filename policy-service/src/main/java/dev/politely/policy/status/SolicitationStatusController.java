@@ -1,26 +1,22 @@
 package dev.politely.policy.status;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 import dev.politely.policy.evaluation.OwnerSignature;
+import dev.politely.policy.peer.PeerForwarding;
 import dev.politely.policy.evaluation.UnsignedEvaluationException;
 import dev.politely.webhook.signature.WebhookSignatureVerifier.Delivery;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
+
+import static dev.politely.policy.evaluation.Problems.problem;
 
 /**
  * {@code GET /v1/owners/{ownerId}/solicitations/{solicitationId}}: where a solicitation
@@ -30,26 +26,17 @@ import org.springframework.web.client.RestClientResponseException;
 @RestController
 class SolicitationStatusController {
 
-	static final String FORWARDED = "politely-forwarded";
-
-	private static final String PROBLEMS = "https://politely.dev/problems/";
-
 	private static final byte[] EMPTY = new byte[0];
 
 	private final OwnerSignature signature;
 
 	private final SolicitationStatusQuery query;
 
-	private final RestClient forwarding;
+	private final PeerForwarding forwarding = new PeerForwarding(Duration.ofSeconds(5));
 
 	SolicitationStatusController(OwnerSignature signature, SolicitationStatusQuery query) {
 		this.signature = signature;
 		this.query = query;
-		// bounded: a stalled peer must not hold this request thread
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-		requests.setReadTimeout(Duration.ofSeconds(5));
-		this.forwarding = RestClient.builder().requestFactory(requests).build();
 	}
 
 	@GetMapping("/v1/owners/{ownerId}/solicitations/{solicitationId}")
@@ -57,7 +44,7 @@ class SolicitationStatusController {
 			@RequestHeader(name = "webhook-id", required = false) String webhookId,
 			@RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
 			@RequestHeader(name = "webhook-signature", required = false) String signatures,
-			@RequestHeader(name = FORWARDED, required = false) String forwarded) {
+			@RequestHeader(name = PeerForwarding.FORWARDED, required = false) String forwarded) {
 		Delivery delivery = new Delivery(webhookId, timestamp, signatures, EMPTY);
 		signature.verify(ownerId, delivery);
 		SolicitationStatusQuery.Answer answer = query.find(ownerId, solicitationId);
@@ -78,41 +65,16 @@ class SolicitationStatusController {
 	}
 
 	private ResponseEntity<?> forward(String hostAndPort, String ownerId, String solicitationId, Delivery delivery) {
-		try {
-			return forwarding.get()
-				.uri(URI.create("http://" + hostAndPort + "/v1/owners/" + ownerId + "/solicitations/" + solicitationId))
-				.header("webhook-id", delivery.webhookId())
-				.header("webhook-timestamp", delivery.timestamp())
-				.header("webhook-signature", delivery.signatures())
-				.header(FORWARDED, "1")
-				.retrieve()
-				.toEntity(byte[].class);
-		}
-		catch (RestClientResponseException e) {
-			return ResponseEntity.status(e.getStatusCode())
-				.contentType(e.getResponseHeaders() == null ? MediaType.APPLICATION_PROBLEM_JSON
-						: e.getResponseHeaders().getContentType())
-				.body(e.getResponseBodyAsByteArray());
-		}
-		catch (ResourceAccessException e) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-ready",
-					"The instance holding this owner's state does not answer; retry in a few seconds.");
-		}
+		return this.forwarding.get(hostAndPort, "/v1/owners/" + ownerId + "/solicitations/" + solicitationId, delivery)
+			.<ResponseEntity<?>>map((answer) -> answer)
+			.orElseGet(() -> problem(HttpStatus.SERVICE_UNAVAILABLE, "not-ready",
+					"The instance holding this owner's state does not answer; retry in a few seconds."));
 	}
 
 	@ExceptionHandler(UnsignedEvaluationException.class)
 	ResponseEntity<ProblemDetail> unsigned() {
 		return problem(HttpStatus.UNAUTHORIZED, "invalid-signature",
 				"The request is not signed with the owner's webhook secret, or its timestamp is stale.");
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(PROBLEMS + type));
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(problem);
 	}
 
 }

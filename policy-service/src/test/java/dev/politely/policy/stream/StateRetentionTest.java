@@ -139,13 +139,13 @@ class StateRetentionTest {
 	void refusesARetentionShorterThanTheVerdictLinksOrTheRedeliveryWindow() {
 		PolicyProperties.State tenDays = new PolicyProperties.State(Duration.ofDays(10), Duration.ofDays(7),
 				Duration.ofMinutes(1), 1000, Duration.ofSeconds(1), Duration.ofMinutes(1));
-		assertThatThrownBy(() -> new PolicyProperties(Path.of("p"), Duration.ofSeconds(2), "http://x",
-				Duration.ofDays(14), topics, tenDays, new PolicyProperties.Health(Duration.ofSeconds(30))))
+		assertThatThrownBy(() -> new PolicyProperties("http://x", Duration.ofDays(14), topics, tenDays,
+				new PolicyProperties.Health(Duration.ofSeconds(30))))
 			.hasMessageContaining("politely.verdict-ttl");
 		PolicyProperties.State shortWindow = new PolicyProperties.State(Duration.ofDays(20), Duration.ofDays(21),
 				Duration.ofMinutes(1), 1000, Duration.ofSeconds(1), Duration.ofMinutes(1));
-		assertThatThrownBy(() -> new PolicyProperties(Path.of("p"), Duration.ofSeconds(2), "http://x",
-				Duration.ofDays(14), topics, shortWindow, new PolicyProperties.Health(Duration.ofSeconds(30))))
+		assertThatThrownBy(() -> new PolicyProperties("http://x", Duration.ofDays(14), topics, shortWindow,
+				new PolicyProperties.Health(Duration.ofSeconds(30))))
 			.hasMessageContaining("redelivery-window");
 	}
 

@@ -1,4 +1,4 @@
-package dev.politely.policy.config;
+package dev.politely.support;
 
 import dev.politely.webhook.verdict.VerdictKeys;
 
@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The server's verdict link keys, {@code POLITELY_VERDICT_KEY}, read by the policy
  * service (which signs the links) and the intake (which checks them) from the same
- * variable. No default: a key everyone could read in this repository would let anyone
- * forge an owner's verdict, so a service without one refuses to start and says what to
- * set.
+ * variable; imported by those two only. No default: a key everyone could read in this
+ * repository would let anyone forge an owner's verdict, so a service without one refuses
+ * to start and says what to set.
  */
 @Configuration(proxyBeanMethods = false)
-class VerdictKeyConfig {
+public class VerdictKeyConfig {
 
 	@Bean
 	VerdictKeys verdictKeys(@Value("${politely.verdict-key:}") String setting) {

@@ -1,8 +1,4 @@
-package dev.politely.policy.config;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+package dev.politely.support;
 
 import dev.politely.webhook.verdict.VerdictKeys;
 import org.junit.jupiter.api.Test;
@@ -27,16 +23,6 @@ class VerdictKeyConfigTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("POLITELY_VERDICT_KEY is not set"));
-	}
-
-	@Test
-	void theServiceDefaultsGiveNoKey() throws IOException {
-		Properties defaults = new Properties();
-		try (InputStream in = getClass().getResourceAsStream("/policy-service.properties")) {
-			defaults.load(in);
-		}
-		// a key written here would be public: only the environment gives one
-		assertThat(defaults.getProperty("politely.verdict-key")).isEqualTo("${POLITELY_VERDICT_KEY:}");
 	}
 
 	@Test
