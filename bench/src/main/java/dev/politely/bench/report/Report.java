@@ -38,9 +38,10 @@ public final class Report {
 		if (e != null) {
 			s.append(String.format(Locale.ROOT,
 					"| end to end at %.0f/s: 202 -> owner's email accepted by SMTP | p50 %s ms,"
-							+ " p99 **%s ms**, p99.9 %s ms, max %s ms (%d solicitations) | | | p99 <= 250 ms %s |%n",
+							+ " p99 **%s ms**, p99.9 %s ms, max %s ms (%d solicitations) | | | p99 <= %d ms %s |%n",
 					r.e2eRate, ms(e.percentileMillis(50)), ms(e.percentileMillis(99)), ms(e.percentileMillis(99.9)),
-					ms(e.maxMillis()), r.e2eSolicitations, e.percentileMillis(99) <= 250 ? "met" : "missed"));
+					ms(e.maxMillis()), r.e2eSolicitations, E2E_P99_TARGET_MS,
+					e.percentileMillis(99) <= E2E_P99_TARGET_MS ? "met" : "missed"));
 		}
 		s.append(String.format(Locale.ROOT, "| lost (accepted, never mailed to the owner) | %d | | | 0 %s |%n",
 				r.lost(), r.lost() == 0 ? "met" : "missed"));
@@ -111,6 +112,11 @@ public final class Report {
 		}
 		return s.toString();
 	}
+
+	/**
+	 * Issue 16's target for the 202 -> owner's email p99 at 100/s (round 1's was 250 ms).
+	 */
+	private static final int E2E_P99_TARGET_MS = 150;
 
 	/** The last line of the output. */
 	public static String summaryJson(Results r) {

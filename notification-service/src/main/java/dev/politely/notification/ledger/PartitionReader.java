@@ -55,6 +55,8 @@ public final class PartitionReader {
 		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// Kafka's default, not the listeners' longer idle wait: a load reads to the end
+		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
 		return () -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 	}
 
