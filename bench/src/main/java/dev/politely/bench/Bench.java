@@ -138,13 +138,13 @@ public final class Bench {
 				for (Service service : Service.values()) {
 					stack.start(service);
 				}
-				CostStage.run(ctx, true);
+				CostStage.run(ctx);
 			}
 			else {
 				IntakeStage.run(ctx);
 				PolicyStage.run(ctx);
 				NotificationStage.run(ctx);
-				CostStage.run(ctx, false);
+				CostStage.run(ctx);
 				EndToEndStage.run(ctx);
 			}
 		}

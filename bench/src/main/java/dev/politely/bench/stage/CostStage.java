@@ -34,22 +34,18 @@ public final class CostStage {
 	 */
 	private static final double SETTLED_COMPILER_CORES = 0.03;
 
-	public static void run(Context ctx, boolean warmFirst) throws Exception {
+	public static void run(Context ctx) throws Exception {
 		Plan plan = ctx.plan();
 		Stack stack = ctx.stack();
 		Results results = ctx.results();
 		stack.awaitPipelineUp(Duration.ofSeconds(180));
-		// Until the JIT compiler is done: right after start, and even after a few
-		// thousand
-		// solicitations, the compiler threads still take most of the CPU at low loads (a
-		// C1-profiled method moves to C2 after about 5,000 calls), a warm-up cost the
-		// first
-		// loads measured would otherwise be charged with. Alone (--cost) the services
-		// have
-		// served nothing yet; after the other stages this ends at the first window.
+		// Until the JIT compiler is done: even after a few thousand solicitations its
+		// threads still take most of the CPU at low loads (a C1-profiled method moves to
+		// C2 after about 5,000 calls), a warm-up cost the first loads measured would
+		// otherwise be charged with. The other stages of a full run start services of
+		// their own, so these ones are as cold as in a --cost run.
 		double top = plan.costLoads().get(plan.costLoads().size() - 1);
-		int windows = warmFirst ? 18 : 6;
-		for (int i = 1; i <= windows; i++) {
+		for (int i = 1; i <= plan.compilerWindows(); i++) {
 			CpuMeter.Snapshot before = CpuMeter.snapshot(pids(ctx));
 			awaitMails(ctx, load(ctx, top, Duration.ofSeconds(10)).accepted(), plan.backlogWait());
 			double compiler = Results.compilerCores(CpuMeter.between(before, CpuMeter.snapshot(pids(ctx))));

@@ -29,6 +29,8 @@ import java.util.List;
  * measured
  * @param costWarmup the load held at each of them before the measurement
  * @param costMeasure the measured period at each of them
+ * @param compilerWindows at most how many 10 s windows at the highest cost load warm the
+ * services up, until the JIT compiler is done
  * @param ratios whether the run is long enough for its stage ratios to mean anything: the
  * quick run's JIT is cold, its ratios were far from the full run's (0.11 against 0.25 for
  * the policy), so it reports rates only
@@ -37,7 +39,7 @@ public record Plan(String name, int connections, Duration intakeWarmup, Duration
 		long notificationInput, int mailBaselineCount, Duration e2eWarmup, Duration e2eMeasure, double e2eRate,
 		List<Double> ladder, Duration ladderStep, Duration drain, Duration backlogWait, Duration stageTimeout,
 		Duration idleSettle, Duration idleMeasure, List<Double> costLoads, Duration costWarmup, Duration costMeasure,
-		boolean ratios) {
+		int compilerWindows, boolean ratios) {
 
 	public static final int OWNERS = 256;
 
@@ -49,13 +51,13 @@ public record Plan(String name, int connections, Duration intakeWarmup, Duration
 				Duration.ofSeconds(40), Duration.ofSeconds(60), 100, List.of(200.0, 400.0, 600.0, 800.0, 1000.0),
 				Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofSeconds(400),
 				Duration.ofSeconds(15), Duration.ofSeconds(30), COST_LOADS, Duration.ofSeconds(10),
-				Duration.ofSeconds(30), true);
+				Duration.ofSeconds(30), 18, true);
 	}
 
 	public static Plan quick() {
 		return new Plan("quick", 32, Duration.ofSeconds(3), Duration.ofSeconds(6), 6_000, 600, 5_000,
 				Duration.ofSeconds(2), Duration.ofSeconds(10), 100, List.of(400.0), Duration.ofSeconds(5),
 				Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(5),
-				Duration.ofSeconds(10), COST_LOADS, Duration.ofSeconds(3), Duration.ofSeconds(8), false);
+				Duration.ofSeconds(10), COST_LOADS, Duration.ofSeconds(3), Duration.ofSeconds(8), 1, false);
 	}
 }
