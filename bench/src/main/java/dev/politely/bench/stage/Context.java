@@ -16,12 +16,17 @@ import dev.politely.harness.Stack;
 public record Context(Plan plan, Stack stack, Webhooks webhooks, Results results, Path jfrDir, Path profileDir) {
 
 	public Probe probe(String stage, JvmProcess... processes) {
+		return new Probe(stage, pids(processes), jfrDir, profileDir);
+	}
+
+	/** The processes by name, and the broker: what a stage's CPU is measured on. */
+	public Map<String, Long> pids(JvmProcess... processes) {
 		Map<String, Long> pids = new LinkedHashMap<>();
 		for (JvmProcess p : processes) {
 			pids.put(p.name(), p.pid());
 		}
 		pids.put("broker", stack.broker().pid());
-		return new Probe(stage, pids, jfrDir, profileDir);
+		return pids;
 	}
 
 	public static void say(String format, Object... args) {

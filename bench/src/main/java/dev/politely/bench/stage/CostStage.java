@@ -1,12 +1,12 @@
 package dev.politely.bench.stage;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.politely.bench.measure.CpuMeter;
 import dev.politely.bench.report.Results;
+import dev.politely.harness.JvmProcess;
 import dev.politely.harness.Latencies;
 import dev.politely.harness.OpenLoop;
 import dev.politely.harness.Service;
@@ -111,20 +111,19 @@ public final class CostStage {
 		}
 	}
 
-	private static Map<String, Long> pids(Context ctx) {
-		Map<String, Long> pids = new LinkedHashMap<>();
-		for (Service service : List.of(Service.INTAKE, Service.POLICY, Service.NOTIFICATION)) {
-			pids.put(ctx.stack().process(service).name(), ctx.stack().process(service).pid());
-		}
-		pids.put("broker", ctx.stack().broker().pid());
-		return pids;
-	}
-
 	/** The three services and the broker (the bench's own JVM is added by the probe). */
 	private static Probe probe(Context ctx) {
+		return ctx.probe("cost", services(ctx));
+	}
+
+	private static Map<String, Long> pids(Context ctx) {
+		return ctx.pids(services(ctx));
+	}
+
+	private static JvmProcess[] services(Context ctx) {
 		Stack stack = ctx.stack();
-		return ctx.probe("cost", stack.process(Service.INTAKE), stack.process(Service.POLICY),
-				stack.process(Service.NOTIFICATION));
+		return new JvmProcess[] { stack.process(Service.INTAKE), stack.process(Service.POLICY),
+				stack.process(Service.NOTIFICATION) };
 	}
 
 	private static OpenLoop.Outcome load(Context ctx, double rate, Duration duration) throws InterruptedException {

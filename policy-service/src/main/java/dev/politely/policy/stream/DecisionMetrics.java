@@ -134,27 +134,23 @@ final class DecisionMetrics {
 	}
 
 	Counter deadLetter(String topic) {
-		return deadLetters.computeIfAbsent(topic,
-				t -> Counter.builder("politely.dead.letters")
-					.description("records sent to a dead-letter topic")
-					.tag("topic", t)
-					.register(registry));
+		return oneTag(deadLetters, "politely.dead.letters", "records sent to a dead-letter topic", "topic", topic);
 	}
 
 	Counter verdictIgnored(String reason) {
-		return verdictsIgnored.computeIfAbsent(reason,
-				r -> Counter.builder("politely.verdicts.ignored")
-					.description("verdicts that changed nothing: no pending review, or not this review's owner or id")
-					.tag("reason", r)
-					.register(registry));
+		return oneTag(verdictsIgnored, "politely.verdicts.ignored",
+				"verdicts that changed nothing: no pending review, or not this review's owner or id", "reason", reason);
 	}
 
 	Counter expired(String store) {
-		return expired.computeIfAbsent(store,
-				s -> Counter.builder("politely.state.expired")
-					.description("entries purged from a state store after the retention")
-					.tag("store", s)
-					.register(registry));
+		return oneTag(expired, "politely.state.expired", "entries purged from a state store after the retention",
+				"store", store);
+	}
+
+	/** A counter with one tag, registered once per value and kept in {@code cache}. */
+	private Counter oneTag(Map<String, Counter> cache, String name, String description, String tag, String value) {
+		return cache.computeIfAbsent(value,
+				(v) -> Counter.builder(name).description(description).tag(tag, v).register(registry));
 	}
 
 	void parked() {
